@@ -1,0 +1,6 @@
+// @yieldfrom/runtime: the helpers lowered code calls. Plain ES2015, no dependencies, one helper per
+// module (each also importable as `@yieldfrom/runtime/<module>`).
+export { spawn } from './spawn.js';
+export { spawnGlobal } from './spawn-global.js';
+export { setTracer } from './trace.js';
+export type { TraceEvent, Tracer } from './trace.js';

@@ -1,0 +1,397 @@
+// Read-only pass: one walk over the AST that finds every function-like context, which of them this
+// pass lowers, their suspension points (`await`), and every use of `this`, `arguments`, `new.target`,
+// `super` and direct `eval` that the lowering must forward or capture. Nothing is rewritten here.
+import { VISITOR_KEYS } from '@babel/types';
+import type * as t from '@babel/types';
+import { inferFunctionName } from './names.js';
+
+export type ContextKind = 'program' | 'function' | 'arrow' | 'method' | 'class-field' | 'static-block';
+
+/** What a lowered function must bind at its creation site so its generator body can see it. */
+export type Capture = 'arguments' | 'newTarget' | 'superGet' | 'superSet' | 'superCall';
+
+export interface AwaitSite {
+  node: t.AwaitExpression;
+  parent: t.Node;
+  parentKey: string;
+}
+
+export interface FunctionContext {
+  kind: ContextKind;
+  node: t.Node;
+  parent: FunctionContext | null;
+  /** Lowered by this pass: an async function, arrow or method that is not a generator. */
+  lowered: boolean;
+  /** The name the function gets natively (`fn.name`), after NamedEvaluation; "" when anonymous. */
+  name: string;
+  awaits: AwaitSite[];
+  /** Bindings to create before the generator, at this function's creation site. */
+  captures: Set<Capture>;
+  /** For lowered arrows: the body uses the lexical `this` (directly, via `super`, or via `eval`). */
+  passesThis: boolean;
+  /** The statement the function starts, when it is the first thing in an expression statement. */
+  startsStatement: boolean;
+  /** A class constructor of a class with `extends`. */
+  derivedConstructor: boolean;
+  /** Strict mode code (module, class body, or a "use strict" directive). */
+  strict: boolean;
+  /** A declaration directly in a block of sloppy code, where Annex B would var-hoist a plain function. */
+  sloppyBlock: t.BlockStatement | null;
+}
+
+/** A reference the lowering rewrites because the generator cannot see the original meaning. */
+export type ContextReference =
+  | { kind: 'arguments'; node: t.Identifier; parent: t.Node; parentKey: string }
+  | { kind: 'newTarget'; node: t.MetaProperty }
+  | { kind: 'super'; node: t.Super; parent: t.Node; grandparent: t.Node; grandparentKey: string };
+
+export interface Analysis {
+  /** Lowered functions, innermost first (post-order), so nested edits are made before outer ones. */
+  lowered: FunctionContext[];
+  references: ContextReference[];
+  /** Every identifier name in the file, so generated names never collide. */
+  names: Set<string>;
+  /** `yield` used as an identifier inside a lowered body (legal in sloppy async code). */
+  yieldIdentifiers: t.Identifier[];
+  /** Problems found while reading: top-level await, constructs not lowered yet. */
+  problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
+}
+
+const visitorKeys = VISITOR_KEYS as Record<string, readonly string[]>;
+
+export function analyze(program: t.Program): Analysis {
+  const analysis: Analysis = { lowered: [], references: [], names: new Set(), yieldIdentifiers: [], problems: [] };
+  const allYieldIdentifiers: t.Identifier[] = [];
+  const root = createContext('program', program, null, false, '');
+  root.strict = program.sourceType === 'module' || hasUseStrict(program.directives);
+
+  function createContext(
+    kind: ContextKind,
+    node: t.Node,
+    parent: FunctionContext | null,
+    lowered: boolean,
+    name: string
+  ): FunctionContext {
+    return {
+      kind,
+      node,
+      parent,
+      lowered,
+      name,
+      awaits: [],
+      captures: new Set(),
+      passesThis: false,
+      startsStatement: false,
+      derivedConstructor: false,
+      strict: parent ? parent.strict : false,
+      sloppyBlock: null,
+    };
+  }
+
+  /** Arrows between `from` and the context that owns `this`-like bindings, innermost first. */
+  function arrowChain(from: FunctionContext): { arrows: FunctionContext[]; owner: FunctionContext } {
+    const arrows: FunctionContext[] = [];
+    let context = from;
+    while (context.kind === 'arrow') {
+      arrows.push(context);
+      context = context.parent!;
+    }
+    return { arrows, owner: context };
+  }
+
+  /** The outermost lowered function between the reference and its owner: where the capture goes. */
+  function outermostLowered(arrows: FunctionContext[]): FunctionContext | undefined {
+    for (let i = arrows.length - 1; i >= 0; i--) if (arrows[i]!.lowered) return arrows[i];
+    return undefined;
+  }
+
+  function markThisUse(context: FunctionContext) {
+    for (const arrow of arrowChain(context).arrows) if (arrow.lowered) arrow.passesThis = true;
+  }
+
+  function visit(
+    node: t.Node,
+    parent: t.Node | null,
+    parentKey: string,
+    grandparent: t.Node | null,
+    grandparentKey: string,
+    context: FunctionContext
+  ) {
+    switch (node.type) {
+      case 'Identifier': {
+        analysis.names.add(node.name);
+        if (node.name === 'arguments' && parent && isReference(node, parent, parentKey)) {
+          const { arrows, owner } = arrowChain(context);
+          const capturer = owner.kind === 'program' ? undefined : outermostLowered(arrows);
+          if (capturer) {
+            capturer.captures.add('arguments');
+            analysis.references.push({ kind: 'arguments', node, parent, parentKey });
+          }
+        } else if (node.name === 'yield' && parent && !isNonReferenceKey(node, parent, parentKey)) {
+          allYieldIdentifiers.push(node);
+          if (insideLowered(context)) analysis.yieldIdentifiers.push(node);
+        }
+        return;
+      }
+      case 'ThisExpression':
+        markThisUse(context);
+        return;
+      case 'MetaProperty':
+        if (node.meta.name === 'new' && node.property.name === 'target') {
+          const { arrows } = arrowChain(context);
+          const capturer = outermostLowered(arrows);
+          if (capturer) {
+            capturer.captures.add('newTarget');
+            analysis.references.push({ kind: 'newTarget', node });
+          }
+        }
+        return;
+      case 'Super': {
+        markThisUse(context);
+        const { arrows, owner } = arrowChain(context);
+        const capturer = owner.lowered ? owner : outermostLowered(arrows);
+        if (capturer && parent && grandparent) {
+          if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
+          else {
+            capturer.captures.add('superGet');
+            if (isAssignmentTarget(grandparent, grandparentKey)) capturer.captures.add('superSet');
+          }
+          analysis.references.push({ kind: 'super', node, parent, grandparent, grandparentKey });
+        }
+        return;
+      }
+      case 'CallExpression':
+        if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
+          markThisUse(context);
+          const { arrows, owner } = arrowChain(context);
+          const capturer = outermostLowered(arrows);
+          if (capturer && owner.kind !== 'program') {
+            analysis.problems.push({ kind: 'eval-in-arrow', node, what: 'direct eval inside an async arrow function' });
+          }
+        }
+        break;
+      case 'AwaitExpression': {
+        const owner = awaitOwner(context);
+        if (owner.kind === 'program') {
+          analysis.problems.push({ kind: 'top-level-await', node, what: '`await` at the top level of a module' });
+        } else if (owner.lowered) {
+          owner.awaits.push({ node, parent: parent!, parentKey });
+        } else if (isAsyncGeneratorContext(owner)) {
+          analysis.problems.push({ kind: 'unsupported', node: owner.node, what: 'async generator functions' });
+        }
+        break;
+      }
+      case 'ForOfStatement':
+        if (node.await) {
+          const owner = awaitOwner(context);
+          analysis.problems.push(
+            owner.kind === 'program'
+              ? { kind: 'top-level-await', node, what: '`for await` at the top level of a module' }
+              : { kind: 'unsupported', node, what: '`for await` loops' }
+          );
+        }
+        break;
+      case 'VariableDeclaration':
+        if ((node.kind as string) === 'await using') {
+          analysis.problems.push({ kind: 'unsupported', node, what: '`await using` declarations' });
+        }
+        break;
+    }
+
+    if (isFunctionNode(node)) {
+      visitFunction(node, parent!, parentKey, grandparent, context);
+      return;
+    }
+    if (node.type === 'ClassBody') {
+      const classNode = parent as t.Class;
+      for (const member of node.body) visitClassMember(member, node, classNode, context);
+      return;
+    }
+    visitChildren(node, parent, parentKey, context);
+  }
+
+  function visitChildren(node: t.Node, parent: t.Node | null, parentKey: string, context: FunctionContext) {
+    const keys = visitorKeys[node.type];
+    if (!keys) return;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (item && typeof item === 'object' && 'type' in item) visit(item as t.Node, node, key, parent, parentKey, context);
+        }
+      } else if (child && typeof child === 'object' && 'type' in (child as object)) {
+        visit(child as t.Node, node, key, parent, parentKey, context);
+      }
+    }
+  }
+
+  function visitFunction(
+    node: t.Function,
+    parent: t.Node,
+    parentKey: string,
+    grandparent: t.Node | null,
+    context: FunctionContext
+  ) {
+    const kind: ContextKind =
+      node.type === 'ArrowFunctionExpression'
+        ? 'arrow'
+        : node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
+          ? 'function'
+          : 'method';
+    const lowered = !!node.async && !node.generator && hasBody(node);
+    if (node.async && node.generator) {
+      analysis.problems.push({ kind: 'unsupported', node, what: 'async generator functions' });
+    }
+    const name = lowered ? inferFunctionName(node, parent, parentKey) : '';
+    const inner = createContext(kind, node, context, lowered, name);
+    if (kind === 'method' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
+    if (lowered && node.type === 'FunctionDeclaration' && parent.type === 'BlockStatement' && !context.strict) {
+      const isFunctionBody = grandparent !== null && isFunctionNode(grandparent) && (grandparent as t.Function).body === parent;
+      if (!isFunctionBody) inner.sloppyBlock = parent;
+    }
+    if (lowered && parent.type === 'ExpressionStatement') inner.startsStatement = parent.start === node.start;
+    if (node.type === 'ClassMethod' && node.kind === 'constructor') {
+      inner.derivedConstructor = !!(grandparent && (grandparent as t.Class).superClass);
+    }
+    // Keys and ids belong to the enclosing context; parameters and body to the function's own.
+    if ('key' in node && node.key) {
+      if ((node as t.ObjectMethod).computed) visit(node.key as t.Node, node, 'key', parent, parentKey, context);
+      else if (node.key.type === 'Identifier') analysis.names.add(node.key.name);
+    }
+    if ('id' in node && node.id) visit(node.id, node, 'id', parent, parentKey, context);
+    if ('decorators' in node && node.decorators) {
+      for (const d of node.decorators) visit(d, node, 'decorators', parent, parentKey, context);
+    }
+    for (const param of node.params) visit(param, node, 'params', parent, parentKey, inner);
+    if (node.body) visit(node.body, node, 'body', parent, parentKey, inner);
+    if (lowered) analysis.lowered.push(inner);
+  }
+
+  function visitClassMember(member: t.ClassBody['body'][number], body: t.ClassBody, classNode: t.Class, context: FunctionContext) {
+    switch (member.type) {
+      case 'ClassMethod':
+      case 'ClassPrivateMethod':
+        visitFunction(member, body, 'body', classNode, context);
+        return;
+      case 'ClassProperty':
+      case 'ClassPrivateProperty':
+      case 'ClassAccessorProperty': {
+        if ('decorators' in member && member.decorators) {
+          for (const d of member.decorators) visit(d, member, 'decorators', body, 'body', context);
+        }
+        if (member.type !== 'ClassPrivateProperty') {
+          if (member.computed) visit(member.key as t.Node, member, 'key', body, 'body', context);
+          else if (member.key.type === 'Identifier') analysis.names.add(member.key.name);
+        }
+        if (member.value) {
+          // A field initializer is evaluated as if it were a method of its own (with the class's
+          // HomeObject): it is a boundary for `this`, `super` and `new.target`.
+          const field = createContext('class-field', member, context, false, '');
+          field.strict = true;
+          visit(member.value, member, 'value', body, 'body', field);
+        }
+        return;
+      }
+      case 'StaticBlock': {
+        const block = createContext('static-block', member, context, false, '');
+        block.strict = true;
+        for (const statement of member.body) visit(statement, member, 'body', body, 'body', block);
+        return;
+      }
+      default:
+        visit(member as t.Node, body, 'body', classNode, 'body', context);
+    }
+  }
+
+  visitChildren(program, null, '', root);
+  if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
+  return analysis;
+}
+
+function hasUseStrict(directives: t.Directive[]): boolean {
+  return directives.some((d) => d.value.value === 'use strict');
+}
+
+function awaitOwner(context: FunctionContext): FunctionContext {
+  let owner = context;
+  while (owner.kind === 'class-field' || owner.kind === 'static-block') owner = owner.parent!;
+  return owner;
+}
+
+function insideLowered(context: FunctionContext | null): boolean {
+  for (let c = context; c; c = c.parent) if (c.lowered) return true;
+  return false;
+}
+
+function isAsyncGeneratorContext(context: FunctionContext): boolean {
+  const node = context.node as t.Function;
+  return !!node.async && !!node.generator;
+}
+
+function hasBody(node: t.Function): boolean {
+  return !!node.body;
+}
+
+export function isFunctionNode(node: t.Node): node is t.Function {
+  switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** An identifier used as a non-computed property key or member name, or a label: not a reference. */
+function isNonReferenceKey(node: t.Identifier, parent: t.Node, key: string): boolean {
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return key === 'property' && !parent.computed;
+    case 'ObjectProperty':
+      return key === 'key' && !parent.computed && !parent.shorthand;
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassProperty':
+    case 'ClassAccessorProperty':
+      return key === 'key' && !parent.computed;
+    case 'ImportSpecifier':
+    case 'ExportSpecifier':
+      return key === 'imported' || key === 'exported';
+    case 'MetaProperty':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isReference(node: t.Identifier, parent: t.Node, key: string): boolean {
+  if (isNonReferenceKey(node, parent, key)) return false;
+  switch (parent.type) {
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return false;
+    case 'ObjectProperty':
+      // In a shorthand `{ arguments }` Babel gives key and value the same name: count the value only.
+      return !(parent.shorthand && key === 'key');
+    default:
+      return true;
+  }
+}
+
+/** `super.x` as the target of `=`, `+=`, `++` or a destructuring pattern. */
+function isAssignmentTarget(parentOfMember: t.Node, memberKey: string): boolean {
+  switch (parentOfMember.type) {
+    case 'AssignmentExpression':
+      return memberKey === 'left';
+    case 'UpdateExpression':
+      return true;
+    default:
+      return memberKey === 'left' || parentOfMember.type.endsWith('Pattern');
+  }
+}

@@ -1,0 +1,183 @@
+// The shell of each async function: what replaces `async`, where the generator lives, and the
+// wrapper that keeps the function's kind, name and length.
+//
+// Declarations keep a declaration (hoisting, `export`, cyclic modules) and get a sibling generator,
+// created once per activation of the enclosing scope:
+//   "async function f(a, b) { body }"
+//   => "function f(a, b) { return spawn(_f, this, arguments, new.target); } function* _f(a, b) { body }"
+//
+// Expressions and arrows get their generator once per evaluation, in an arrow IIFE (which keeps
+// `this`, `arguments`, `super` and `new.target` lexical), and a wrapper that is not constructible and
+// carries the native name through a property key:
+//   "const g = async (a) => body"
+//   => "const g = (() => { function* _g(a) { return body } return { g: (a) => spawn(_g, this, [a]) }.g; })()"
+//   "async function (a) { body }"
+//   => "(() => { function* _anonymous(a) { body } return { ""(a) { return spawn(_anonymous, this, arguments); } }[""]; })()"
+//
+// Methods stay methods, so `super`, private names and the class binding keep working:
+//   "async m(a) { body }" => "m(a) { return spawn(function* _m(a) { body }, this, arguments); }"
+//
+// Parameters always move into the generator with the body: a throwing default or a failed
+// destructuring rejects the promise, a `var` re-declaring a parameter keeps its value, and the
+// generator's own `arguments` stays mapped to its parameters in sloppy code. The wrapper declares
+// placeholder parameters up to the first default or rest, so `fn.length` is kept.
+import type MagicString from 'magic-string';
+import type * as t from '@babel/types';
+import type { FunctionContext } from '../analyze/functions.js';
+import type { NameAllocator } from '../names.js';
+import { captureDeclarations, type CaptureNames } from './captures.js';
+import { findKeyword, findToken, propertyAccess, skipTrivia } from '../text.js';
+
+export interface ShellContext {
+  s: MagicString;
+  code: string;
+  names: NameAllocator;
+  captureNames: CaptureNames;
+  /** The local name of the driver (`spawn`, or `spawnGlobal` with `promise: 'global'`). */
+  driver: string;
+  /** Renamed identifiers (`yield` in sloppy code), by original name. */
+  renamed: Map<string, string>;
+}
+
+export function lowerAsyncFunction(fn: FunctionContext, context: ShellContext): void {
+  const node = fn.node as t.Function;
+  switch (node.type) {
+    case 'FunctionDeclaration':
+      return lowerDeclaration(node, fn, context);
+    case 'FunctionExpression':
+      return lowerExpression(node, fn, context);
+    case 'ArrowFunctionExpression':
+      return lowerArrow(node, fn, context);
+    default:
+      return lowerMethod(node as t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod, fn, context);
+  }
+}
+
+/** Parameters that count towards `fn.length`: those before the first default or rest. */
+function lengthParams(params: t.Function['params']): t.Function['params'] {
+  const counted = [];
+  for (const param of params) {
+    if (param.type === 'Identifier' && param.name === 'this') continue; // a TypeScript `this` parameter
+    if (param.type === 'AssignmentPattern' || param.type === 'RestElement') break;
+    if (param.type === 'TSParameterProperty') break;
+    counted.push(param);
+  }
+  return counted;
+}
+
+/** Wrapper parameter names: the original name for a plain identifier, `_N` for a pattern. */
+function wrapperParamNames(params: t.Function['params'], context: ShellContext): string[] {
+  return lengthParams(params).map((param, index) => {
+    if (param.type === 'Identifier') return context.renamed.get(param.name) ?? param.name;
+    return `_${index}`;
+  });
+}
+
+function typeParametersText(node: t.Function, code: string): string {
+  const typeParameters = (node as { typeParameters?: t.Node | null }).typeParameters;
+  return typeParameters ? code.slice(typeParameters.start!, typeParameters.end!) : '';
+}
+
+/** The `(` that opens the parameter list. */
+function paramsOpen(node: t.Function, code: string, from: number): number {
+  const typeParameters = (node as { typeParameters?: t.Node | null }).typeParameters;
+  return findToken(code, typeParameters ? typeParameters.end! : from, '(', ']*?!');
+}
+
+function generatorName(fn: FunctionContext, context: ShellContext): string {
+  return context.names.claim(`_${fn.name || 'anonymous'}`);
+}
+
+function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, context: ShellContext) {
+  const { s, code, driver } = context;
+  const open = paramsOpen(node, code, node.id ? node.id.end! : findKeyword(code, node.start!, 'function', node.body.start!) + 8);
+  const name = node.id ? (context.renamed.get(node.id.name) ?? node.id.name) : '';
+  const generator = generatorName(fn, context);
+  const typeParameters = typeParametersText(node, code);
+  const params = wrapperParamNames(node.params, context).join(', ');
+  if (fn.sloppyBlock) {
+    // Annex B would var-hoist a plain `function f` out of a sloppy block; a native async declaration
+    // stays block-scoped. A `let` at the top of the block is initialized at block entry, as the
+    // declaration would be, and a method is not constructible and has no `prototype`.
+    const { key, access } = propertyAccess(name);
+    s.appendLeft(fn.sloppyBlock.start! + 1, ` let ${name} = { ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access};`);
+    s.update(node.start!, open, `function* ${generator}${typeParameters}`);
+    return;
+  }
+  s.update(
+    node.start!,
+    open,
+    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, arguments, new.target); } function* ${generator}${typeParameters}`
+  );
+}
+
+function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, context: ShellContext) {
+  const { s, code, driver } = context;
+  const open = paramsOpen(node, code, node.id ? node.id.end! : findKeyword(code, node.start!, 'function', node.body.start!) + 8);
+  const generator = generatorName(fn, context);
+  const params = wrapperParamNames(node.params, context).join(', ');
+  const { key, access } = propertyAccess(fn.name);
+  const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access}`;
+  s.update(node.start!, open, `(() => { function* ${generator}${typeParametersText(node, code)}`);
+  // A named expression binds its own name inside its body.
+  const selfName = node.id ? (context.renamed.get(node.id.name) ?? node.id.name) : '';
+  s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
+}
+
+function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext) {
+  const { s, code, driver } = context;
+  const afterAsync = skipTrivia(code, findKeyword(code, node.start!, 'async', node.body.start!) + 5);
+  const generator = generatorName(fn, context);
+  const prefix = `${fn.startsStatement ? ';' : ''}(() => { ${captureDeclarations(fn.captures, context.captureNames)}function* ${generator}`;
+  s.update(node.start!, afterAsync, prefix);
+  const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
+  if (!parenthesized) {
+    const param = node.params[0]!;
+    s.appendLeft(param.start!, '(');
+    s.appendLeft(param.end!, ')');
+  }
+  const returnType = (node as { returnType?: t.Node | null }).returnType;
+  const lastParam = node.params[node.params.length - 1];
+  const searchFrom = returnType ? returnType.end! : lastParam ? lastParam.end! : afterAsync;
+  const arrow = findToken(code, searchFrom, '=>', '(),');
+  s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
+  if (node.body.type !== 'BlockStatement') {
+    const bodyStart = (node.body.extra?.parenStart as number | undefined) ?? node.body.start!;
+    s.prependRight(bodyStart, '{ return ');
+    s.appendLeft(node.end!, ' }');
+  }
+  const { key, access } = propertyAccess(fn.name);
+  const { params, forwarded } = arrowForwarding(node.params, context);
+  const self = fn.passesThis ? 'this' : 'void 0';
+  s.appendLeft(node.end!, ` return { ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}; })()`);
+}
+
+/**
+ * An arrow has no `arguments` of its own, so the wrapper forwards its parameters as an array: the
+ * plain leading ones by name, and everything else through a rest parameter so defaults, patterns and
+ * rest see exactly the arguments the call passed.
+ */
+function arrowForwarding(params: t.Function['params'], context: ShellContext): { params: string; forwarded: string } {
+  const leading = wrapperParamNames(params, context);
+  const realParams = params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+  if (leading.length === realParams.length) return { params: leading.join(', '), forwarded: `[${leading.join(', ')}]` };
+  const rest = context.names.claim('_rest');
+  return {
+    params: [...leading, `...${rest}`].join(', '),
+    forwarded: leading.length ? `[${leading.join(', ')}, ...${rest}]` : rest,
+  };
+}
+
+function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod, fn: FunctionContext, context: ShellContext) {
+  const { s, code, driver } = context;
+  const decorators = (node as { decorators?: t.Node[] | null }).decorators;
+  const from = decorators?.length ? decorators[decorators.length - 1]!.end! : node.start!;
+  const asyncStart = findKeyword(code, from, 'async', node.key.start!);
+  s.update(asyncStart, skipTrivia(code, asyncStart + 5), '');
+  const open = paramsOpen(node, code, node.key.end!);
+  const generator = generatorName(fn, context);
+  const params = wrapperParamNames(node.params, context).join(', ');
+  const captures = captureDeclarations(fn.captures, context.captureNames);
+  s.prependRight(open, `(${params}) { ${captures}return ${driver}(function* ${generator}`);
+  s.appendLeft(node.end!, `, this, arguments); }`);
+}

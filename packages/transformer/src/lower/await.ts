@@ -1,0 +1,74 @@
+// "await x" => "(yield x)"
+//
+// `await` is a unary operator but `yield` has the lowest precedence short of the comma, so the
+// `yield` is parenthesized wherever an AssignmentExpression is not allowed: `await a + b` becomes
+// `(yield a) + b`, `(await f)()` keeps its parentheses, `await x ? y : z` becomes `(yield x) ? y : z`.
+// `yield` also may not be followed by a line break (ASI would end it), so an argument on the next
+// line is wrapped in parentheses that open on the `yield` line. The keyword is overwritten in place
+// (both are five letters), so every column after it keeps its position.
+import type MagicString from 'magic-string';
+import type * as t from '@babel/types';
+import type { AwaitSite } from '../analyze/functions.js';
+import { hasLineBreak } from '../text.js';
+
+export function lowerAwait(s: MagicString, code: string, site: AwaitSite): void {
+  const { node, parent, parentKey } = site;
+  const start = node.start!;
+  s.update(start, start + 5, 'yield');
+  const argument = node.argument;
+  const argumentStart = (argument.extra?.parenStart as number | undefined) ?? argument.start!;
+  if (hasLineBreak(code, start + 5, argumentStart)) {
+    s.appendLeft(start + 5, ' (');
+    s.appendLeft(node.end!, ')');
+  }
+  if (!node.extra?.parenthesized && !acceptsYield(parent, parentKey)) {
+    s.prependRight(start, '(');
+    s.appendLeft(node.end!, ')');
+  }
+}
+
+/** Positions where the grammar takes an AssignmentExpression, so a bare `yield x` parses the same. */
+function acceptsYield(parent: t.Node, key: string): boolean {
+  switch (parent.type) {
+    case 'ExpressionStatement':
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+    case 'SpreadElement':
+    case 'AwaitExpression':
+    case 'YieldExpression':
+    case 'TemplateLiteral':
+    case 'ArrayExpression':
+    case 'SequenceExpression':
+    case 'JSXExpressionContainer':
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'SwitchStatement':
+    case 'SwitchCase':
+      return true;
+    case 'VariableDeclarator':
+      return key === 'init';
+    case 'AssignmentExpression':
+      // `super.n += await x` becomes `_superSet("n", _superGet("n") + (yield x))`.
+      return key === 'right' && (parent.operator === '=' || parent.left.type !== 'MemberExpression' || parent.left.object.type !== 'Super');
+    case 'AssignmentPattern':
+      return key === 'right';
+    case 'CallExpression':
+    case 'NewExpression':
+    case 'OptionalCallExpression':
+      return key === 'arguments';
+    case 'ObjectProperty':
+      return key === 'value' && !parent.shorthand;
+    case 'ConditionalExpression':
+      return key === 'consequent' || key === 'alternate';
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return key === 'property' && parent.computed;
+    case 'ForOfStatement':
+      return key === 'right';
+    case 'ArrowFunctionExpression':
+      return key === 'body';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,124 @@
+// What an async body means by `arguments`, `new.target` and `super` when it becomes a generator.
+//
+//   "async () => arguments[0]"     => "const _arguments = arguments; ... function* _f() { return _arguments[0] }"
+//   "async () => new.target"       => "const _newTarget = new.target; ... return _newTarget"
+//   "async m() { super.x = 1 }"    => "m() { const _superSet = (k, v) => super[k] = v; return spawn(function* _m() { _superSet("x", 1) }, ...) }"
+//
+// A generator function has its own `arguments` and `new.target` and cannot contain `super`, so these
+// are bound by arrows or constants at the creation site of the outermost lowered function below the
+// method-like boundary that owns them (a method, a class field initializer or a static block: the
+// spec gives fields and static blocks their own HomeObject). `super` arrows close over the real
+// receiver, and `super` stays dynamic: each access reads HomeObject's current [[Prototype]].
+// `this` needs no capture: every lowered function passes its receiver to the driver.
+import type MagicString from 'magic-string';
+import type * as t from '@babel/types';
+import type { Capture, ContextReference } from '../analyze/functions.js';
+import type { NameAllocator } from '../names.js';
+import { findToken } from '../text.js';
+
+export type CaptureNames = Record<Capture, string>;
+
+export function claimCaptureNames(names: NameAllocator): CaptureNames {
+  return {
+    arguments: names.claim('_arguments'),
+    newTarget: names.claim('_newTarget'),
+    superGet: names.claim('_superGet'),
+    superSet: names.claim('_superSet'),
+    superCall: names.claim('_superCall'),
+  };
+}
+
+/** The declarations a lowered function places before its generator. */
+export function captureDeclarations(captures: Set<Capture>, names: CaptureNames): string {
+  let text = '';
+  if (captures.has('arguments')) text += `const ${names.arguments} = arguments; `;
+  if (captures.has('newTarget')) text += `const ${names.newTarget} = new.target; `;
+  if (captures.has('superGet')) text += `const ${names.superGet} = (key) => super[key]; `;
+  if (captures.has('superSet')) text += `const ${names.superSet} = (key, value) => super[key] = value; `;
+  if (captures.has('superCall')) text += `const ${names.superCall} = (...args) => super(...args); `;
+  return text;
+}
+
+export class UnsupportedSuperError extends Error {
+  constructor(readonly node: t.Node, what: string) {
+    super(what);
+  }
+}
+
+/** Rewrites one reference to use its capture. */
+export function rewriteReference(s: MagicString, code: string, reference: ContextReference, names: CaptureNames): void {
+  switch (reference.kind) {
+    case 'arguments': {
+      const { node, parent } = reference;
+      if (parent.type === 'ObjectProperty' && parent.shorthand) s.update(node.start!, node.end!, `arguments: ${names.arguments}`);
+      else s.update(node.start!, node.end!, names.arguments);
+      return;
+    }
+    case 'newTarget':
+      s.update(reference.node.start!, reference.node.end!, names.newTarget);
+      return;
+    case 'super':
+      rewriteSuper(s, code, reference, names);
+  }
+}
+
+function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextReference, { kind: 'super' }>, names: CaptureNames) {
+  const { node, parent, grandparent, grandparentKey } = reference;
+  if (parent.type === 'CallExpression') {
+    // super(...args) inside an async arrow in a derived constructor.
+    s.update(node.start!, node.end!, names.superCall);
+    return;
+  }
+  if (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') return;
+  const member = parent;
+  // `super.x` => `_superGet("x")`; `super[e]` => `_superGet(e)` (the key's own edits are kept).
+  const keyText = (open: string, close: string) => {
+    if (member.computed) {
+      s.update(node.start!, member.property.start!, open);
+      s.update(member.property.end!, member.end!, close);
+    } else {
+      const name = (member.property as t.Identifier).name;
+      s.update(node.start!, member.end!, `${open}${JSON.stringify(name)}${close}`);
+    }
+  };
+  const isTarget = grandparentKey === 'left' && grandparent.type === 'AssignmentExpression';
+  if (isTarget) {
+    const assignment = grandparent as t.AssignmentExpression;
+    const operator = assignment.operator;
+    const isSimpleKey = !member.computed || ['StringLiteral', 'NumericLiteral', 'Identifier'].includes(member.property.type);
+    if (operator === '=') {
+      keyText(`${names.superSet}(`, ', ');
+      s.update(member.end!, assignment.right.start!, '');
+      s.appendLeft(assignment.end!, ')');
+      return;
+    }
+    if (!isSimpleKey) {
+      throw new UnsupportedSuperError(assignment, 'compound assignment to a computed `super[...]` member inside an async function');
+    }
+    const key = member.computed ? code.slice(member.property.start!, member.property.end!) : JSON.stringify((member.property as t.Identifier).name);
+    const get = `${names.superGet}(${key})`;
+    const set = `${names.superSet}(${key}, `;
+    if (operator === '&&=' || operator === '||=' || operator === '??=') {
+      const logical = operator.slice(0, 2);
+      s.update(assignment.start!, assignment.right.start!, `${get} ${logical} ${set}`);
+    } else {
+      s.update(assignment.start!, assignment.right.start!, `${set}${get} ${operator.slice(0, -1)} `);
+    }
+    s.appendLeft(assignment.end!, ')');
+    return;
+  }
+  if (grandparent.type === 'UpdateExpression' || grandparent.type.endsWith('Pattern') || grandparentKey === 'left') {
+    throw new UnsupportedSuperError(grandparent, '`super` member as an update or destructuring target inside an async function');
+  }
+  const isCallee = (grandparent.type === 'CallExpression' || grandparent.type === 'OptionalCallExpression') && grandparentKey === 'callee';
+  if (isCallee) {
+    // `super.m(a)` => `_superGet("m").call(this, a)`: the receiver stays the method's `this`.
+    const call = grandparent as t.CallExpression;
+    keyText(`${names.superGet}(`, ')');
+    const open = findToken(code, member.end!, '(', '?.');
+    s.appendLeft(member.end!, '.call');
+    s.appendLeft(open + 1, call.arguments.length ? 'this, ' : 'this');
+    return;
+  }
+  keyText(`${names.superGet}(`, ')');
+}

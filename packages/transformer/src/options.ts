@@ -1,0 +1,148 @@
+// Every face (transform, the Babel plugin, the build plugins, the CLI) passes its settings through
+// normalizeOptions, so defaults and validation live in one place.
+import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
+
+export interface TransformOptions {
+  /**
+   * The file's name, used in diagnostics and source maps, and to choose the syntax: `.ts`/`.mts`/`.cts`
+   * parse as TypeScript, `.tsx` as TypeScript with JSX, anything else as JavaScript with JSX.
+   * @default "input.js"
+   */
+  filename?: string;
+  /**
+   * How to parse: `module` (import/export, strict), `script`, or `unambiguous` (a module if it has
+   * import/export).
+   * @default "script" for .cjs/.cts files, "module" otherwise
+   */
+  sourceType?: 'module' | 'script' | 'unambiguous';
+  /**
+   * `import` adds `import { spawn } from "@yieldfrom/runtime"` (`require` in scripts); `inline`
+   * copies the helpers into the output so it is self-contained.
+   * @default "import"
+   */
+  helpers?: 'import' | 'inline';
+  /**
+   * The module the helpers are imported from.
+   * @default "@yieldfrom/runtime"
+   */
+  runtimeModule?: string;
+  /**
+   * `true` returns a source map in `map`; `"inline"` also appends it to the code as a data URL.
+   * @default false
+   */
+  sourceMaps?: boolean | 'inline';
+  /**
+   * A source map of the input (object or JSON string); the output map is chained through it.
+   * @default undefined
+   */
+  inputSourceMap?: object | string | null;
+  /**
+   * `intrinsic` is spec-exact: `await` and the returned promise use the Promise captured when the
+   * runtime loaded. `global` reads the global `Promise` on every call, for zone.js.
+   * @default "intrinsic"
+   */
+  promise?: 'intrinsic' | 'global';
+}
+
+export interface NormalizedOptions {
+  filename: string;
+  sourceType: 'module' | 'script' | 'unambiguous';
+  syntax: 'javascript' | 'typescript' | 'tsx';
+  helpers: 'import' | 'inline';
+  runtimeModule: string;
+  sourceMaps: boolean | 'inline';
+  inputSourceMap: object | null;
+  promise: 'intrinsic' | 'global';
+}
+
+// Accepted and ignored: the names other tools' callers pass (the test262 runner passes `module` and
+// `strict`; Babel-style callers pass `sourceMap`).
+const toleratedNames = new Set(['module', 'strict', 'sourceMap']);
+
+const choices = {
+  sourceType: ['module', 'script', 'unambiguous'],
+  helpers: ['import', 'inline'],
+  promise: ['intrinsic', 'global'],
+} as const;
+
+/**
+ * Validates and fills in defaults. Returns the options and any diagnostics: errors for values of the
+ * wrong kind, warnings for names it does not know.
+ */
+export function normalizeOptions(options: TransformOptions | undefined): {
+  options: NormalizedOptions;
+  diagnostics: Diagnostic[];
+} {
+  const given = (options ?? {}) as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+  const filename = typeof given.filename === 'string' && given.filename ? given.filename : 'input.js';
+  const invalid = (name: string, expected: string) =>
+    diagnostics.push(
+      createDiagnostic(
+        DiagnosticCodes.INVALID_OPTION,
+        `option "${name}" must be ${expected}, got ${JSON.stringify(given[name]) ?? String(given[name])}`,
+        { filename: '<options>' }
+      )
+    );
+
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    diagnostics.push(
+      createDiagnostic(DiagnosticCodes.INVALID_OPTION, 'options must be an object', { filename: '<options>' })
+    );
+  }
+  if (given.filename !== undefined && typeof given.filename !== 'string') invalid('filename', 'a string');
+  for (const [name, allowed] of Object.entries(choices)) {
+    const value = given[name];
+    if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
+      invalid(name, allowed.map((a) => `"${a}"`).join(' or '));
+    }
+  }
+  if (given.runtimeModule !== undefined && (typeof given.runtimeModule !== 'string' || !given.runtimeModule)) {
+    invalid('runtimeModule', 'a non-empty string');
+  }
+  if (given.sourceMaps !== undefined && typeof given.sourceMaps !== 'boolean' && given.sourceMaps !== 'inline') {
+    invalid('sourceMaps', 'true, false or "inline"');
+  }
+  let inputSourceMap: object | null = null;
+  if (given.inputSourceMap != null) {
+    if (typeof given.inputSourceMap === 'string') {
+      try {
+        inputSourceMap = JSON.parse(given.inputSourceMap);
+      } catch {
+        invalid('inputSourceMap', 'a source map object or its JSON text');
+      }
+    } else if (typeof given.inputSourceMap === 'object') {
+      inputSourceMap = given.inputSourceMap;
+    } else {
+      invalid('inputSourceMap', 'a source map object or its JSON text');
+    }
+  }
+  const known = new Set(['filename', 'runtimeModule', 'sourceMaps', 'inputSourceMap', ...Object.keys(choices)]);
+  for (const name of Object.keys(given)) {
+    if (!known.has(name) && !toleratedNames.has(name)) {
+      diagnostics.push(
+        createDiagnostic(DiagnosticCodes.UNKNOWN_OPTION, `unknown option "${name}" is ignored`, {
+          filename: '<options>',
+          severity: 'warning',
+        })
+      );
+    }
+  }
+
+  const extension = /\.([cm]?[jt]sx?)$/i.exec(filename)?.[1]?.toLowerCase() ?? 'js';
+  const syntax = extension === 'tsx' ? 'tsx' : extension.endsWith('ts') ? 'typescript' : 'javascript';
+  const defaultSourceType = extension.startsWith('c') ? 'script' : 'module';
+  return {
+    options: {
+      filename,
+      sourceType: (given.sourceType as NormalizedOptions['sourceType']) ?? defaultSourceType,
+      syntax,
+      helpers: (given.helpers as NormalizedOptions['helpers']) ?? 'import',
+      runtimeModule: (given.runtimeModule as string) ?? '@yieldfrom/runtime',
+      sourceMaps: (given.sourceMaps as NormalizedOptions['sourceMaps']) ?? false,
+      inputSourceMap,
+      promise: (given.promise as NormalizedOptions['promise']) ?? 'intrinsic',
+    },
+    diagnostics,
+  };
+}

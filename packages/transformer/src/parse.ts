@@ -1,0 +1,39 @@
+// Reads the input with Babel's parser, choosing plugins from the file's syntax, and turns a parse
+// failure into a diagnostic.
+import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import type { File } from '@babel/types';
+import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import type { NormalizedOptions } from './options.js';
+
+const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
+  javascript: ['jsx'],
+  typescript: ['typescript'],
+  tsx: ['typescript', 'jsx'],
+};
+
+export function parse(code: string, options: NormalizedOptions): { ast: File } | { diagnostic: Diagnostic } {
+  try {
+    const ast = babelParse(code, {
+      sourceType: options.sourceType,
+      sourceFilename: options.filename,
+      plugins: pluginsBySyntax[options.syntax],
+      allowReturnOutsideFunction: false,
+      errorRecovery: false,
+    });
+    return { ast };
+  } catch (error) {
+    const e = error as { message?: string; loc?: { line: number; column: number }; reasonCode?: string };
+    const code_ =
+      e.reasonCode === 'AwaitExpressionFormalParameter' || e.reasonCode === 'AwaitInParameter'
+        ? DiagnosticCodes.AWAIT_IN_PARAMETERS
+        : DiagnosticCodes.SYNTAX_ERROR;
+    const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
+    return {
+      diagnostic: createDiagnostic(code_, message, {
+        filename: options.filename,
+        source: code,
+        loc: e.loc ? { line: e.loc.line, column: e.loc.column } : undefined,
+      }),
+    };
+  }
+}

@@ -1,0 +1,145 @@
+// The map of the package: parse, analyze, lower, emit. Every face (Babel plugin, build plugins, CLI)
+// ends up here.
+import MagicString from 'magic-string';
+import type * as t from '@babel/types';
+import { analyze, type Analysis } from './analyze/functions.js';
+import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { HelperRegistry } from './helpers.js';
+import { lowerAwait } from './lower/await.js';
+import { lowerAsyncFunction } from './lower/async-functions.js';
+import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
+import { NameAllocator } from './names.js';
+import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
+import { parse } from './parse.js';
+import { buildMap, computeSuspensions, inlineMapComment, type PendingSuspension, type SourceMap, type Suspension } from './source-map.js';
+
+export interface TransformResult {
+  /** The lowered code: no async function, no `await`. */
+  code: string;
+  /** The source map, when `sourceMaps` is set; otherwise null. */
+  map: SourceMap | null;
+  /** One entry per `await`: its source range and the `yield` it became (computed on first access). */
+  readonly suspensions: Suspension[];
+  /** Warnings (errors are thrown as a YieldfromError instead). */
+  diagnostics: Diagnostic[];
+}
+
+// A file that spells neither word has nothing to lower (and no top-level await to report).
+const mayContainAsync = /\basync\b|\bawait\b/;
+
+/**
+ * Lowers every async function in `code` to a generator driven by @yieldfrom/runtime. Synchronous.
+ * Throws a YieldfromError carrying diagnostics (code, message, file:line:column, code frame) when the
+ * input cannot be lowered; never returns half-lowered code.
+ */
+export function transform(code: string, options?: TransformOptions): TransformResult {
+  const normalized = normalizeOptions(options);
+  const errors = normalized.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new YieldfromError(errors);
+  const opts = normalized.options;
+  const warnings = normalized.diagnostics;
+  if (typeof code !== 'string') {
+    throw new YieldfromError([createDiagnostic(DiagnosticCodes.INVALID_OPTION, 'code must be a string', { filename: opts.filename })]);
+  }
+
+  if (!mayContainAsync.test(code)) return unchanged(code, opts, warnings);
+  const parsed = parse(code, opts);
+  if ('diagnostic' in parsed) throw new YieldfromError([parsed.diagnostic]);
+  const program = parsed.ast.program;
+  const analysis = analyze(program);
+  const problems = reportProblems(analysis, code, opts, warnings);
+  if (problems.length) throw new YieldfromError(problems);
+  if (!analysis.lowered.length) return unchanged(code, opts, warnings);
+
+  const s = new MagicString(code);
+  const names = new NameAllocator(analysis.names);
+  const helpers = new HelperRegistry(names);
+  const captureNames = claimCaptureNames(names);
+  const renamed = renameYieldIdentifiers(s, analysis, names);
+  const driver = helpers.use(opts.promise === 'global' ? 'spawnGlobal' : 'spawn');
+  const pending: PendingSuspension[] = [];
+
+  try {
+    for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames);
+  } catch (error) {
+    if (error instanceof UnsupportedSuperError) throw new YieldfromError([at(DiagnosticCodes.UNSUPPORTED, `${error.message} is not supported yet`, error.node, code, opts)]);
+    throw error;
+  }
+  for (const fn of analysis.lowered) {
+    for (const site of fn.awaits) {
+      lowerAwait(s, code, site);
+      pending.push({ node: site.node, functionName: fn.name });
+    }
+    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed });
+  }
+  helpers.emit(s, prologueEnd(program, code), opts, program.sourceType === 'module');
+
+  let output = s.toString();
+  const map = opts.sourceMaps ? buildMap(s, opts.filename, opts.inputSourceMap) : null;
+  if (map && opts.sourceMaps === 'inline') output += inlineMapComment(map);
+  let suspensions: Suspension[] | undefined;
+  const finalOutput = output;
+  return {
+    code: output,
+    map,
+    get suspensions() {
+      return (suspensions ??= computeSuspensions(s, code, finalOutput, pending));
+    },
+    diagnostics: warnings,
+  };
+}
+
+function unchanged(code: string, opts: NormalizedOptions, diagnostics: Diagnostic[]): TransformResult {
+  const map = opts.sourceMaps ? buildMap(new MagicString(code), opts.filename, opts.inputSourceMap) : null;
+  return { code: map && opts.sourceMaps === 'inline' ? code + inlineMapComment(map) : code, map, suspensions: [], diagnostics };
+}
+
+function at(code: Diagnostic['code'], message: string, node: t.Node, source: string, opts: NormalizedOptions, severity: 'error' | 'warning' = 'error') {
+  const loc = node.loc!.start;
+  return createDiagnostic(code, message, { filename: opts.filename, source, loc: { line: loc.line, column: loc.column }, severity });
+}
+
+function reportProblems(analysis: Analysis, code: string, opts: NormalizedOptions, warnings: Diagnostic[]): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  const seen = new Set<t.Node>();
+  for (const problem of analysis.problems) {
+    if (seen.has(problem.node)) continue;
+    seen.add(problem.node);
+    switch (problem.kind) {
+      case 'top-level-await':
+        errors.push(at(DiagnosticCodes.TOP_LEVEL_AWAIT, `${problem.what} cannot be lowered: a module body cannot become a generator without changing module semantics`, problem.node, code, opts));
+        break;
+      case 'unsupported':
+        errors.push(at(DiagnosticCodes.UNSUPPORTED, `${problem.what} are not lowered yet`, problem.node, code, opts));
+        break;
+      case 'eval-in-arrow':
+        warnings.push(at(DiagnosticCodes.EVAL_IN_ASYNC_ARROW, `${problem.what} sees the generator's own \`arguments\` and \`new.target\`, not the enclosing function's`, problem.node, code, opts, 'warning'));
+        break;
+    }
+  }
+  return errors;
+}
+
+/**
+ * `yield` is an identifier in sloppy code but a keyword inside the generator an async body becomes,
+ * so every `yield` identifier in the file is renamed consistently (bindings and references).
+ */
+function renameYieldIdentifiers(s: MagicString, analysis: Analysis, names: NameAllocator): Map<string, string> {
+  const renamed = new Map<string, string>();
+  if (!analysis.yieldIdentifiers.length) return renamed;
+  const replacement = names.claim('_yield');
+  renamed.set('yield', replacement);
+  for (const node of analysis.yieldIdentifiers) s.update(node.start!, node.end!, replacement);
+  return renamed;
+}
+
+/** Where helpers go: after a hashbang and the directive prologue ("use strict", "use client"). */
+function prologueEnd(program: t.Program, code: string): number {
+  const directives = program.directives;
+  if (directives.length) return directives[directives.length - 1]!.end!;
+  if (code.startsWith('#!')) {
+    const lineEnd = code.indexOf('\n');
+    return lineEnd < 0 ? code.length : lineEnd;
+  }
+  return 0;
+}
