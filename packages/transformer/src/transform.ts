@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analyze/functions.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
-import { lowerAsyncFunction } from './lower/async-functions.js';
+import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { NameAllocator } from './names.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
@@ -58,6 +58,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const renamed = renameYieldIdentifiers(s, analysis, names);
   const driver = helpers.use(opts.promise === 'global' ? 'spawnGlobal' : 'spawn');
   const pending: PendingSuspension[] = [];
+  const slots = new Map();
 
   try {
     for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames);
@@ -70,9 +71,11 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       lowerAwait(s, code, site);
       pending.push({ node: site.node, functionName: fn.name });
     }
-    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed });
+    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots });
   }
-  helpers.emit(s, prologueEnd(program, code), opts, program.sourceType === 'module');
+  const programStart = prologueEnd(program, code);
+  helpers.emit(s, programStart, opts, program.sourceType === 'module');
+  emitSlots(s, code, slots, programStart);
 
   let output = s.toString();
   const map = opts.sourceMaps ? buildMap(s, opts.filename, opts.inputSourceMap) : null;

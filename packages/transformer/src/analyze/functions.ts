@@ -37,7 +37,16 @@ export interface FunctionContext {
   strict: boolean;
   /** A declaration directly in a block of sloppy code, where Annex B would var-hoist a plain function. */
   sloppyBlock: t.BlockStatement | null;
+  /**
+   * For methods: the statement list whose every execution evaluates the method's class or object
+   * literal at most once (no function, loop or field initializer in between). A variable declared
+   * there can hold the method's generator, created once per class evaluation. Null when there is none.
+   */
+  generatorSlot: StatementList | null;
 }
+
+/** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
+export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.SwitchCase;
 
 /** A reference the lowering rewrites because the generator cannot see the original meaning. */
 export type ContextReference =
@@ -85,6 +94,7 @@ export function analyze(program: t.Program): Analysis {
       derivedConstructor: false,
       strict: parent ? parent.strict : false,
       sloppyBlock: null,
+      generatorSlot: null,
     };
   }
 
@@ -109,7 +119,33 @@ export function analyze(program: t.Program): Analysis {
     for (const arrow of arrowChain(context).arrows) if (arrow.lowered) arrow.passesThis = true;
   }
 
+  // The innermost statement list around the node being visited, and whether a function, loop or
+  // field initializer stands between it and the node (then it may run more than once per list run).
+  let statementList: StatementList | null = program;
+  let repeatsSinceList = false;
+
   function visit(
+    node: t.Node,
+    parent: t.Node | null,
+    parentKey: string,
+    grandparent: t.Node | null,
+    grandparentKey: string,
+    context: FunctionContext
+  ) {
+    const savedList = statementList;
+    const savedRepeats = repeatsSinceList;
+    if (node.type === 'BlockStatement' || node.type === 'SwitchCase' || node.type === 'StaticBlock') {
+      statementList = node;
+      repeatsSinceList = false;
+    } else if (isLoop(node)) {
+      repeatsSinceList = true;
+    }
+    visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
+    statementList = savedList;
+    repeatsSinceList = savedRepeats;
+  }
+
+  function visitNode(
     node: t.Node,
     parent: t.Node | null,
     parentKey: string,
@@ -244,6 +280,9 @@ export function analyze(program: t.Program): Analysis {
     }
     const name = lowered ? inferFunctionName(node, parent, parentKey) : '';
     const inner = createContext(kind, node, context, lowered, name);
+    if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
+    const repeatsOutside = repeatsSinceList;
+    repeatsSinceList = true; // for everything inside the function
     if (kind === 'method' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
     if (lowered && node.type === 'FunctionDeclaration' && parent.type === 'BlockStatement' && !context.strict) {
       const isFunctionBody = grandparent !== null && isFunctionNode(grandparent) && (grandparent as t.Function).body === parent;
@@ -264,6 +303,7 @@ export function analyze(program: t.Program): Analysis {
     }
     for (const param of node.params) visit(param, node, 'params', parent, parentKey, inner);
     if (node.body) visit(node.body, node, 'body', parent, parentKey, inner);
+    repeatsSinceList = repeatsOutside;
     if (lowered) analysis.lowered.push(inner);
   }
 
@@ -288,7 +328,10 @@ export function analyze(program: t.Program): Analysis {
           // HomeObject): it is a boundary for `this`, `super` and `new.target`.
           const field = createContext('class-field', member, context, false, '');
           field.strict = true;
+          const savedRepeats = repeatsSinceList;
+          repeatsSinceList = true; // initializers run once per instance
           visit(member.value, member, 'value', body, 'body', field);
+          repeatsSinceList = savedRepeats;
         }
         return;
       }
@@ -306,6 +349,19 @@ export function analyze(program: t.Program): Analysis {
   visitChildren(program, null, '', root);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
   return analysis;
+}
+
+function isLoop(node: t.Node): boolean {
+  switch (node.type) {
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function hasUseStrict(directives: t.Directive[]): boolean {

@@ -14,8 +14,14 @@
 //   "async function (a) { body }"
 //   => "(() => { function* _anonymous(a) { body } return { ""(a) { return spawn(_anonymous, this, arguments); } }[""]; })()"
 //
-// Methods stay methods, so `super`, private names and the class binding keep working:
-//   "async m(a) { body }" => "m(a) { return spawn(function* _m(a) { body }, this, arguments); }"
+// Methods stay methods, so `super`, private names and the class binding keep working. The generator
+// is created in the method's (now computed) key, which runs once per class or object evaluation
+// inside the class scope, and kept in a variable of the enclosing statement list:
+//   "async m(a) { body }" => "[(_m = function* _m(a) { body }, "m")](a) { return spawn(_m, this, arguments); }"
+// A method whose body uses `super` (a generator function cannot), a private method (its key cannot be
+// computed), or one evaluated where no statement list runs once per evaluation, creates its generator
+// per call instead:
+//   "async m(a) { super.x }" => "m(a) { const _superGet = ...; return spawn(function* _m(a) { ... }, this, arguments); }"
 //
 // Parameters always move into the generator with the body: a throwing default or a failed
 // destructuring rejects the promise, a `var` re-declaring a parameter keeps its value, and the
@@ -23,12 +29,14 @@
 // placeholder parameters up to the first default or rest, so `fn.length` is kept.
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
-import type { FunctionContext } from '../analyze/functions.js';
+import type { FunctionContext, StatementList } from '../analyze/functions.js';
 import type { NameAllocator } from '../names.js';
 import { captureDeclarations, type CaptureNames } from './captures.js';
 import { findKeyword, findToken, propertyAccess, skipTrivia } from '../text.js';
 
 export interface ShellContext {
+  /** Variables to declare per statement list, for method generators. */
+  slots: Map<StatementList, string[]>;
   s: MagicString;
   code: string;
   names: NameAllocator;
@@ -175,9 +183,57 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const asyncStart = findKeyword(code, from, 'async', node.key.start!);
   s.update(asyncStart, skipTrivia(code, asyncStart + 5), '');
   const open = paramsOpen(node, code, node.key.end!);
-  const generator = generatorName(fn, context);
   const params = wrapperParamNames(node.params, context).join(', ');
+  const slot = fn.generatorSlot;
+  if (slot && fn.captures.size === 0 && node.type !== 'ClassPrivateMethod') {
+    // The generator is named by the assignment (NamedEvaluation), so frames read `_m`.
+    const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
+    const typeParameters = typeParametersText(node, code);
+    const typeParametersEnd = (node as { typeParameters?: t.Node | null }).typeParameters?.end ?? open;
+    let keyText: string;
+    if (node.computed) {
+      // The key expression keeps its place (and its evaluation order) through a temporary.
+      const key = declareSlot(slot, `${holder}Key`, context);
+      s.prependRight(node.key.start!, `(${key} = `);
+      s.update(node.key.end!, typeParametersEnd, `, ${holder} = function*${typeParameters}`);
+      keyText = key;
+    } else {
+      keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
+      s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
+    }
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, arguments); }`);
+    return;
+  }
+  const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
   s.prependRight(open, `(${params}) { ${captures}return ${driver}(function* ${generator}`);
   s.appendLeft(node.end!, `, this, arguments); }`);
+}
+
+function declareSlot(slot: StatementList, base: string, context: ShellContext): string {
+  const name = context.names.claim(base);
+  const names = context.slots.get(slot);
+  if (names) names.push(name);
+  else context.slots.set(slot, [name]);
+  return name;
+}
+
+/** Declares the method-generator variables at the top of their statement lists. */
+export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, string[]>, programStart: number): void {
+  for (const [list, names] of slots) {
+    switch (list.type) {
+      case 'Program':
+        // `var`: a script may run twice in one realm, and a top-level `let` would then be redeclared.
+        s.appendRight(programStart, programStart === 0 ? `var ${names.join(', ')}; ` : ` var ${names.join(', ')};`);
+        break;
+      case 'SwitchCase':
+        s.prependRight(list.consequent[0]!.start!, `let ${names.join(', ')}; `);
+        break;
+      default: {
+        const directives = list.type === 'BlockStatement' ? list.directives : [];
+        const at = directives.length ? directives[directives.length - 1]!.end! : findToken(code, list.start!, '{', 'static') + 1;
+        s.appendLeft(at, ` let ${names.join(', ')};`);
+      }
+    }
+  }
 }
