@@ -14,8 +14,9 @@ export interface SourceMap {
 }
 
 export function buildMap(s: MagicString, filename: string, inputSourceMap: object | null): SourceMap {
-  const map = s.generateMap({ hires: true, source: filename, file: `${filename}.map`, includeContent: true });
-  const plain = JSON.parse(map.toString()) as SourceMap;
+  // No `file` here: magic-string would make `source` relative to it.
+  const map = s.generateMap({ hires: true, source: filename, includeContent: true });
+  const plain = { ...(JSON.parse(map.toString()) as SourceMap), file: filename.split(/[\\/]/).pop() };
   if (!inputSourceMap) return plain;
   return JSON.parse(JSON.stringify(remapping([plain as never, inputSourceMap as never], () => null))) as SourceMap;
 }

@@ -1,0 +1,98 @@
+// Bad input gets a clear error: a code, a message, file:line:column and a code frame; never output.
+import { describe, expect, it } from 'vitest';
+import { DiagnosticCodes, YieldfromError, formatDiagnostic, normalizeOptions, transform } from '@yieldfrom/transformer';
+
+function failure(run: () => unknown): YieldfromError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof YieldfromError) return error;
+    throw error;
+  }
+  throw new Error('expected a YieldfromError');
+}
+
+describe('diagnostics', () => {
+  it('reports a syntax error with its position and a frame', () => {
+    const error = failure(() => transform('const a = 1;\nasync function f() {\n  return await ;\n}\n', { filename: 'src/bad.js' }));
+    expect(error.code).toBe(DiagnosticCodes.SYNTAX_ERROR);
+    expect(error.diagnostic.loc).toEqual({ line: 3, column: 15 });
+    expect(error.message).toMatch(/^src\/bad\.js:3:16: error YF1001: /);
+    expect(error.diagnostic.frame).toContain('> 3 |   return await ;');
+  });
+
+  it('rejects top-level await in a module, naming the line', () => {
+    const error = failure(() => transform('import x from "x";\nconst y = await x;\n', { filename: 'm.mjs' }));
+    expect(error.code).toBe(DiagnosticCodes.TOP_LEVEL_AWAIT);
+    expect(error.diagnostic.loc).toEqual({ line: 2, column: 10 });
+  });
+
+  it('treats await as an identifier in scripts', () => {
+    expect(transform('var await = 1; log(await);', { sourceType: 'script' }).code).toBe('var await = 1; log(await);');
+  });
+
+  it('rejects await in a parameter default', () => {
+    expect(failure(() => transform('async function f(a = await 1) {}')).code).toBe(DiagnosticCodes.AWAIT_IN_PARAMETERS);
+    expect(failure(() => transform('const f = async (a = await 1) => a;')).code).toBe(DiagnosticCodes.AWAIT_IN_PARAMETERS);
+  });
+
+  it('rejects invalid option values before reading the code', () => {
+    for (const options of [{ helpers: 'bundle' }, { sourceType: 'esm' }, { promise: 'bluebird' }, { sourceMaps: 'yes' }, { runtimeModule: '' }]) {
+      const error = failure(() => transform('async function f() {}', options as never));
+      expect(error.code).toBe(DiagnosticCodes.INVALID_OPTION);
+      expect(formatDiagnostic(error.diagnostic)).toContain('<options>');
+    }
+  });
+
+  it('warns about unknown options and goes on', () => {
+    const result = transform('async function f() {}', { target: 'es5' } as never);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([DiagnosticCodes.UNKNOWN_OPTION]);
+    expect(result.code).toContain('function*');
+  });
+
+  it('returns nothing half-lowered: an error anywhere fails the whole file', () => {
+    const error = failure(() => transform('async function ok() { await 1; }\nexport const x = await 2;\n', { filename: 'a.mjs' }));
+    expect(error.diagnostics).toHaveLength(1);
+  });
+
+  it('fills in defaults from the file name', () => {
+    expect(normalizeOptions({ filename: 'a.cts' }).options).toMatchObject({ sourceType: 'script', syntax: 'typescript' });
+    expect(normalizeOptions({ filename: 'a.tsx' }).options).toMatchObject({ sourceType: 'module', syntax: 'tsx' });
+    expect(normalizeOptions({}).options).toMatchObject({ filename: 'input.js', helpers: 'import', promise: 'intrinsic', sourceMaps: false });
+  });
+
+  it('leaves files without async untouched and unparsed (even invalid ones)', () => {
+    const text = 'this is not JavaScript';
+    expect(transform(text).code).toBe(text);
+  });
+});
+
+describe('output', () => {
+  it('is deterministic and idempotent', () => {
+    const source = 'export async function a(x) { return await x; }\nexport const b = async () => a(1);\n';
+    const first = transform(source).code;
+    expect(transform(source).code).toBe(first);
+    expect(transform(first).code).toBe(first);
+  });
+
+  it('keeps untouched lines byte for byte', () => {
+    const source = '/* banner */\nconst  spaced  =  1 ;   // keep me\nasync function f() {\n  await 1;\n}\nfunction g( ) { return   2 }\n';
+    const lines = transform(source).code.split('\n');
+    expect(lines[1]).toBe('const  spaced  =  1 ;   // keep me');
+    expect(lines[5]).toBe('function g( ) { return   2 }');
+  });
+
+  it('uses require in scripts and inline copies when asked', () => {
+    expect(transform('async function f() {}', { sourceType: 'script' }).code).toMatch(/^var \{ spawn: _spawn \} = require\("@yieldfrom\/runtime"\);/);
+    expect(transform('async function f() {}', { runtimeModule: 'my-runtime' }).code).toContain('from "my-runtime"');
+    const inline = transform('async function f() {}', { helpers: 'inline' }).code;
+    expect(inline).not.toMatch(/import|require/);
+    expect(inline).toContain('function spawn(');
+  });
+
+  it('keeps directives first and picks names that do not collide', () => {
+    const code = transform('"use client";\nconst _spawn = 1, _f = 2;\nasync function f() {}\n').code;
+    expect(code.startsWith('"use client"; import { spawn as _spawn2 } from "@yieldfrom/runtime";')).toBe(true);
+    expect(code).toContain('function* _f2(');
+  });
+});
