@@ -21,6 +21,9 @@ for (const name of moduleNames) {
     .replace(/^\s*\/\/.*\n/gm, '')
     .replace(/\n{2,}/g, '\n')
     .trim();
+  // The inline copy is joined onto one line, so a comment after code would swallow what follows.
+  const trailingComment = code.split('\n').find((line) => /\S.*\s\/\/\s/.test(line));
+  if (trailingComment) throw new Error(`runtime ${name}.ts: move this comment onto its own line: ${trailingComment.trim()}`);
   modules[name] = { deps, exports: exportNames, code };
 }
 

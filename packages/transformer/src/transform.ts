@@ -71,7 +71,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       lowerAwait(s, code, site);
       pending.push({ node: site.node, functionName: fn.name });
     }
-    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots });
+    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentSuper: () => helpers.use('currentSuper') });
   }
   const programStart = prologueEnd(program, code);
   helpers.emit(s, programStart, opts, program.sourceType === 'module');

@@ -43,6 +43,10 @@ export interface FunctionContext {
    * there can hold the method's generator, created once per class evaluation. Null when there is none.
    */
   generatorSlot: StatementList | null;
+  /** `super` is used in the parameter list (which runs before the generator body's first statement). */
+  superInParameters: boolean;
+  /** Set while the walk is inside this function's parameter list. */
+  inParameters: boolean;
 }
 
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
@@ -95,6 +99,8 @@ export function analyze(program: t.Program): Analysis {
       strict: parent ? parent.strict : false,
       sloppyBlock: null,
       generatorSlot: null,
+      superInParameters: false,
+      inParameters: false,
     };
   }
 
@@ -187,6 +193,7 @@ export function analyze(program: t.Program): Analysis {
         const { arrows, owner } = arrowChain(context);
         const capturer = owner.lowered ? owner : outermostLowered(arrows);
         if (capturer && parent && grandparent) {
+          if (capturer.inParameters) capturer.superInParameters = true;
           if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
           else {
             capturer.captures.add('superGet');
@@ -301,7 +308,9 @@ export function analyze(program: t.Program): Analysis {
     if ('decorators' in node && node.decorators) {
       for (const d of node.decorators) visit(d, node, 'decorators', parent, parentKey, context);
     }
+    inner.inParameters = true;
     for (const param of node.params) visit(param, node, 'params', parent, parentKey, inner);
+    inner.inParameters = false;
     if (node.body) visit(node.body, node, 'body', parent, parentKey, inner);
     repeatsSinceList = repeatsOutside;
     if (lowered) analysis.lowered.push(inner);

@@ -43,6 +43,8 @@ export interface ShellContext {
   captureNames: CaptureNames;
   /** The local name of the driver (`spawn`, or `spawnGlobal` with `promise: 'global'`). */
   driver: string;
+  /** The local name of the runtime's `currentSuper`, claimed on first use. */
+  currentSuper: () => string;
   /** Renamed identifiers (`yield` in sloppy code), by original name. */
   renamed: Map<string, string>;
 }
@@ -185,7 +187,8 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const open = paramsOpen(node, code, node.key.end!);
   const params = wrapperParamNames(node.params, context).join(', ');
   const slot = fn.generatorSlot;
-  if (slot && fn.captures.size === 0 && node.type !== 'ClassPrivateMethod') {
+  const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet');
+  if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod') {
     // The generator is named by the assignment (NamedEvaluation), so frames read `_m`.
     const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
     const typeParameters = typeParametersText(node, code);
@@ -201,7 +204,21 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
       s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, arguments); }`);
+    let superAccess = '';
+    if (fn.captures.size) {
+      // The generator lives outside the method and cannot contain `super`: the method passes arrows
+      // that can, and the body's first statement takes them (runtime `currentSuper`).
+      const names = context.captureNames;
+      const members = [
+        fn.captures.has('superGet') ? [`get: ${names.superGet}`, 'get: (key) => super[key]'] : null,
+        fn.captures.has('superSet') ? [`set: ${names.superSet}`, 'set: (key, value) => super[key] = value'] : null,
+      ].filter((member): member is string[] => member !== null);
+      const body = node.body;
+      const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
+      s.appendLeft(at, ` const { ${members.map((m) => m[0]).join(', ')} } = ${context.currentSuper()}();`);
+      superAccess = `, void 0, { ${members.map((m) => m[1]).join(', ')} }`;
+    }
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, arguments${superAccess}); }`);
     return;
   }
   const generator = generatorName(fn, context);

@@ -1,0 +1,82 @@
+// The engine room shared by `spawn` and `spawnGlobal`: runs the generator an async function became,
+// settling one promise. `subscribe` is the only thing that differs between them: how a suspension
+// waits for its value.
+import { apply, generatorNext, generatorThrow } from './intrinsics.js';
+import { activeTracer, nextCoroutineId } from './trace.js';
+
+type Resume = typeof generatorNext;
+
+/** Waits for `value` as `await` does and continues with `onFulfilled` or `onRejected`. */
+export type Subscribe = (value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
+
+/** What a lowered method passes for `super`: arrows created in the method, where `super` is valid. */
+export interface SuperAccess {
+  get?: (key: PropertyKey) => unknown;
+  set?: (key: PropertyKey, value: unknown) => unknown;
+}
+
+// The SuperAccess of the coroutine whose body is starting. A method's generator is created once per
+// class evaluation, outside any method, so it cannot close over per-call `super` arrows; its first
+// statement reads them from here instead. Each start restores the outer value when its synchronous
+// part ends, so a nested start (in a parameter default, say) never leaks its own.
+let startingSuper: SuperAccess | undefined;
+
+/** The `super` accessors passed to the coroutine whose generator body is starting. */
+export function currentSuper(): SuperAccess {
+  return startingSuper!;
+}
+
+export function runCoroutine(
+  PromiseConstructor: PromiseConstructor,
+  subscribe: Subscribe,
+  generatorFunction: (...args: unknown[]) => Generator,
+  self: unknown,
+  args: ArrayLike<unknown>,
+  newTarget: Function | undefined,
+  superAccess: SuperAccess | undefined
+): Promise<unknown> {
+  // Async functions are not constructors: `new f()` throws the TypeError the engine would, after the
+  // arguments were evaluated, as natively.
+  if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
+  return new PromiseConstructor((resolve, reject) => {
+    const outerSuper = startingSuper;
+    startingSuper = superAccess;
+    const traceId = activeTracer ? nextCoroutineId() : 0;
+    if (traceId) activeTracer!({ type: 'create', id: traceId, name: generatorFunction.name });
+    let generator: Generator;
+    // Parameters are bound when the generator function is called: a throwing default or a failed
+    // destructuring must reject the promise, as it does natively, not throw at the call site.
+    try {
+      generator = apply(generatorFunction, self, args) as Generator;
+    } catch (error) {
+      startingSuper = outerSuper;
+      if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
+      reject(error);
+      return;
+    }
+    const onFulfilled = (value: unknown) => step(generatorNext, value, false);
+    const onRejected = (reason: unknown) => step(generatorThrow, reason, true);
+    function step(resume: Resume, input: unknown, threw: boolean) {
+      let result: IteratorResult<unknown>;
+      if (traceId) activeTracer!({ type: 'resume', id: traceId, value: input, threw });
+      try {
+        result = resume(generator, input);
+      } catch (error) {
+        if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
+        reject(error);
+        return;
+      }
+      if (result.done) {
+        if (traceId) activeTracer!({ type: 'settle', id: traceId, value: result.value, threw: false });
+        resolve(result.value);
+      } else {
+        if (traceId) activeTracer!({ type: 'suspend', id: traceId, value: result.value });
+        subscribe(result.value, onFulfilled, onRejected);
+      }
+    }
+    // Parameter defaults may have started other coroutines.
+    startingSuper = superAccess;
+    step(generatorNext, undefined, false);
+    startingSuper = outerSuper;
+  });
+}
