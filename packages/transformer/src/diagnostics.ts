@@ -16,6 +16,8 @@ export const DiagnosticCodes = {
   UNKNOWN_OPTION: 'YF2002',
   /** Direct `eval` inside an async arrow sees the lowered generator's `arguments`/`new.target`. */
   EVAL_IN_ASYNC_ARROW: 'YF3001',
+  /** A bug in yieldfrom: the input was valid but could not be lowered. Please report it. */
+  INTERNAL_ERROR: 'YF9001',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

@@ -28,7 +28,7 @@ export class HelperRegistry {
   }
 
   /** Inserts the import or inline copy at `index` (after any directive prologue), on one line. */
-  emit(s: MagicString, index: number, options: NormalizedOptions, isModule: boolean): void {
+  emit(s: MagicString, index: number, options: NormalizedOptions, isModule: boolean, separator: string): void {
     if (this.isEmpty) return;
     const bindings = [...this.used].map(([helper, local]) => ({ helper, local }));
     let text: string;
@@ -40,7 +40,7 @@ export class HelperRegistry {
     } else {
       text = `var { ${bindings.map((b) => `${b.helper}: ${b.local}`).join(', ')} } = require(${JSON.stringify(options.runtimeModule)});`;
     }
-    s.appendRight(index, index === 0 ? `${text} ` : ` ${text}`);
+    s.appendRight(index, index === 0 ? `${text} ` : `${separator} ${text}`);
   }
 }
 

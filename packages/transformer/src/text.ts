@@ -71,3 +71,8 @@ export function toIdentifier(name: string): string {
 export function propertyAccess(name: string): { key: string; access: string } {
   return isIdentifierName(name) ? { key: name, access: `.${name}` } : { key: JSON.stringify(name), access: `[${JSON.stringify(name)}]` };
 }
+
+/** `";"` when the text before `index` is a directive without its semicolon (ASI would not insert one). */
+export function separatorAfterDirective(code: string, index: number, hasDirective: boolean): string {
+  return hasDirective && code[index - 1] !== ';' ? ';' : '';
+}

@@ -9,6 +9,7 @@ import { lowerAwait } from './lower/await.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { NameAllocator } from './names.js';
+import { separatorAfterDirective } from './text.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
 import { parse } from './parse.js';
 import { buildMap, computeSuspensions, inlineMapComment, type PendingSuspension, type SourceMap, type Suspension } from './source-map.js';
@@ -67,14 +68,20 @@ export function transform(code: string, options?: TransformOptions): TransformRe
     throw error;
   }
   for (const fn of analysis.lowered) {
-    for (const site of fn.awaits) {
-      lowerAwait(s, code, site);
-      pending.push({ node: site.node, functionName: fn.name });
+    try {
+      for (const site of fn.awaits) {
+        lowerAwait(s, code, site);
+        pending.push({ node: site.node, functionName: fn.name });
+      }
+      lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentSuper: () => helpers.use('currentSuper') });
+    } catch (error) {
+      // Valid input must never crash the build with a bare stack: say where, and that it is our bug.
+      const message = `internal error while lowering this function (please report it): ${(error as Error).message}`;
+      throw new YieldfromError([at(DiagnosticCodes.INTERNAL_ERROR, message, fn.node, code, opts)]);
     }
-    lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentSuper: () => helpers.use('currentSuper') });
   }
   const programStart = prologueEnd(program, code);
-  helpers.emit(s, programStart, opts, program.sourceType === 'module');
+  helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, program.directives.length > 0));
   emitSlots(s, code, slots, programStart);
 
   let output = s.toString();

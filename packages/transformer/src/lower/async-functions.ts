@@ -32,7 +32,7 @@ import type * as t from '@babel/types';
 import type { FunctionContext, StatementList } from '../analyze/functions.js';
 import type { NameAllocator } from '../names.js';
 import { captureDeclarations, type CaptureNames } from './captures.js';
-import { findKeyword, findToken, propertyAccess, skipTrivia } from '../text.js';
+import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTrivia } from '../text.js';
 
 export interface ShellContext {
   /** Variables to declare per statement list, for method generators. */
@@ -215,7 +215,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       ].filter((member): member is string[] => member !== null);
       const body = node.body;
       const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
-      s.appendLeft(at, ` const { ${members.map((m) => m[0]).join(', ')} } = ${context.currentSuper()}();`);
+      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const { ${members.map((m) => m[0]).join(', ')} } = ${context.currentSuper()}();`);
       superAccess = `, void 0, { ${members.map((m) => m[1]).join(', ')} }`;
     }
     s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, arguments${superAccess}); }`);
@@ -249,7 +249,7 @@ export function emitSlots(s: MagicString, code: string, slots: Map<StatementList
       default: {
         const directives = list.type === 'BlockStatement' ? list.directives : [];
         const at = directives.length ? directives[directives.length - 1]!.end! : findToken(code, list.start!, '{', 'static') + 1;
-        s.appendLeft(at, ` let ${names.join(', ')};`);
+        s.appendLeft(at, `${separatorAfterDirective(code, at, directives.length > 0)} let ${names.join(', ')};`);
       }
     }
   }
