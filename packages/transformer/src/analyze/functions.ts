@@ -35,8 +35,14 @@ export interface FunctionContext {
   derivedConstructor: boolean;
   /** Strict mode code (module, class body, or a "use strict" directive). */
   strict: boolean;
-  /** A declaration directly in a block of sloppy code, where Annex B would var-hoist a plain function. */
-  sloppyBlock: t.BlockStatement | null;
+  /**
+   * For declarations: the statement list to hoist the binding to (as `var f = { f() {...} }.f` or
+   * `let`), or null where the declaration must stay one: at module top level (cyclic imports call
+   * functions before the module body runs), under `export`, and in `switch` cases.
+   */
+  hoistTo: StatementList | null;
+  /** For `hoistTo`: the list is a function body, static block or script (a `var` scope). */
+  hoistAsVar: boolean;
   /**
    * For methods: the statement list whose every execution evaluates the method's class or object
    * literal at most once (no function, loop or field initializer in between). A variable declared
@@ -47,6 +53,8 @@ export interface FunctionContext {
   superInParameters: boolean;
   /** Set while the walk is inside this function's parameter list. */
   inParameters: boolean;
+  /** A named function expression whose body may assign its own (immutable) name: directly or by `eval`. */
+  assignsOwnName: boolean;
 }
 
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
@@ -97,10 +105,12 @@ export function analyze(program: t.Program): Analysis {
       startsStatement: false,
       derivedConstructor: false,
       strict: parent ? parent.strict : false,
-      sloppyBlock: null,
+      hoistTo: null,
+      hoistAsVar: false,
       generatorSlot: null,
       superInParameters: false,
       inParameters: false,
+      assignsOwnName: false,
     };
   }
 
@@ -119,6 +129,14 @@ export function analyze(program: t.Program): Analysis {
   function outermostLowered(arrows: FunctionContext[]): FunctionContext | undefined {
     for (let i = arrows.length - 1; i >= 0; i--) if (arrows[i]!.lowered) return arrows[i];
     return undefined;
+  }
+
+  /** Marks the enclosing named async function expressions called `name` (all of them for `eval`). */
+  function markOwnNameAssignment(context: FunctionContext, name: string | null) {
+    for (let c: FunctionContext | null = context; c; c = c.parent) {
+      const id = c.node.type === 'FunctionExpression' ? c.node.id : null;
+      if (c.lowered && id && (name === null || id.name === name)) c.assignsOwnName = true;
+    }
   }
 
   function markThisUse(context: FunctionContext) {
@@ -203,8 +221,15 @@ export function analyze(program: t.Program): Analysis {
         }
         return;
       }
+      case 'AssignmentExpression':
+      case 'UpdateExpression': {
+        const target = node.type === 'AssignmentExpression' ? node.left : node.argument;
+        if (target.type === 'Identifier') markOwnNameAssignment(context, target.name);
+        break;
+      }
       case 'CallExpression':
         if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
+          markOwnNameAssignment(context, null);
           markThisUse(context);
           const { arrows, owner } = arrowChain(context);
           const capturer = outermostLowered(arrows);
@@ -291,9 +316,14 @@ export function analyze(program: t.Program): Analysis {
     const repeatsOutside = repeatsSinceList;
     repeatsSinceList = true; // for everything inside the function
     if (kind === 'method' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
-    if (lowered && node.type === 'FunctionDeclaration' && parent.type === 'BlockStatement' && !context.strict) {
-      const isFunctionBody = grandparent !== null && isFunctionNode(grandparent) && (grandparent as t.Function).body === parent;
-      if (!isFunctionBody) inner.sloppyBlock = parent;
+    if (lowered && node.type === 'FunctionDeclaration') {
+      if (parent.type === 'BlockStatement' || parent.type === 'StaticBlock') {
+        inner.hoistTo = parent;
+        inner.hoistAsVar = parent.type === 'StaticBlock' || (grandparent !== null && isFunctionNode(grandparent) && (grandparent as t.Function).body === parent);
+      } else if (parent.type === 'Program' && parent.sourceType === 'script') {
+        inner.hoistTo = parent;
+        inner.hoistAsVar = true;
+      }
     }
     if (lowered && parent.type === 'ExpressionStatement') inner.startsStatement = parent.start === node.start;
     if (node.type === 'ClassMethod' && node.kind === 'constructor') {

@@ -35,8 +35,8 @@ import { captureDeclarations, type CaptureNames } from './captures.js';
 import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTrivia } from '../text.js';
 
 export interface ShellContext {
-  /** Variables to declare per statement list, for method generators. */
-  slots: Map<StatementList, string[]>;
+  /** Bindings to declare at the top of statement lists: method generators and hoisted declarations. */
+  slots: Map<StatementList, SlotList>;
   s: MagicString;
   code: string;
   names: NameAllocator;
@@ -78,7 +78,8 @@ function lengthParams(params: t.Function['params']): t.Function['params'] {
 /** Wrapper parameter names: the original name for a plain identifier, `_N` for a pattern. */
 function wrapperParamNames(params: t.Function['params'], context: ShellContext): string[] {
   return lengthParams(params).map((param, index) => {
-    if (param.type === 'Identifier') return context.renamed.get(param.name) ?? param.name;
+    // A parameter named `arguments` would shadow the object the wrapper forwards.
+    if (param.type === 'Identifier' && param.name !== 'arguments') return context.renamed.get(param.name) ?? param.name;
     return `_${index}`;
   });
 }
@@ -94,8 +95,9 @@ function paramsOpen(node: t.Function, code: string, from: number): number {
   return findToken(code, typeParameters ? typeParameters.end! : from, '(', ']*?!');
 }
 
-function generatorName(fn: FunctionContext, context: ShellContext): string {
-  return context.names.claim(`_${fn.name || 'anonymous'}`);
+function generatorName(fn: FunctionContext, context: ShellContext, { scoped = false } = {}): string {
+  const base = `_${fn.name || 'anonymous'}`;
+  return scoped ? context.names.local(base) : context.names.claim(base);
 }
 
 function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, context: ShellContext) {
@@ -105,12 +107,13 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
   const generator = generatorName(fn, context);
   const typeParameters = typeParametersText(node, code);
   const params = wrapperParamNames(node.params, context).join(', ');
-  if (fn.sloppyBlock) {
-    // Annex B would var-hoist a plain `function f` out of a sloppy block; a native async declaration
-    // stays block-scoped. A `let` at the top of the block is initialized at block entry, as the
-    // declaration would be, and a method is not constructible and has no `prototype`.
+  if (fn.hoistTo) {
+    // A method extracted from a literal is not constructible, has no `prototype` and no own
+    // `arguments`/`caller`, like an async function. Bound at the top of the scope, it is callable
+    // wherever the declaration was (hoisting); in a block it stays block-scoped, where Annex B would
+    // var-hoist a plain sloppy `function` out of it.
     const { key, access } = propertyAccess(name);
-    s.appendLeft(fn.sloppyBlock.start! + 1, ` let ${name} = { ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access};`);
+    declareSlot(fn.hoistTo, name, context, { init: `{ ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access}`, asVar: fn.hoistAsVar });
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
   }
@@ -124,20 +127,30 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
 function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, context: ShellContext) {
   const { s, code, driver } = context;
   const open = paramsOpen(node, code, node.id ? node.id.end! : findKeyword(code, node.start!, 'function', node.body.start!) + 8);
-  const generator = generatorName(fn, context);
+  const generator = generatorName(fn, context, { scoped: true });
   const params = wrapperParamNames(node.params, context).join(', ');
   const { key, access } = propertyAccess(fn.name);
   const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access}`;
-  s.update(node.start!, open, `(() => { function* ${generator}${typeParametersText(node, code)}`);
-  // A named expression binds its own name inside its body.
+  const typeParameters = typeParametersText(node, code);
+  // A named expression binds its own name inside its body, immutably: assigning it throws in strict
+  // code and is silently ignored in sloppy code. A `const` gives the first; for sloppy code whose
+  // body may assign the name (directly or through `eval`), a `with` object whose setter ignores
+  // writes gives the second.
   const selfName = node.id ? (context.renamed.get(node.id.name) ?? node.id.name) : '';
+  if (selfName && fn.assignsOwnName && !fn.strict) {
+    const self = context.names.local('_self');
+    s.update(node.start!, open, `(() => { var ${self}; with ({ __proto__: null, get ${selfName}() { return ${self}; }, set ${selfName}(value) {} }) { function* ${generator}${typeParameters}`);
+    s.appendLeft(node.end!, ` ${self} = ${wrapper}; } return ${self}; })()`);
+    return;
+  }
+  s.update(node.start!, open, `(() => { function* ${generator}${typeParameters}`);
   s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
 }
 
 function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext) {
   const { s, code, driver } = context;
   const afterAsync = skipTrivia(code, findKeyword(code, node.start!, 'async', node.body.start!) + 5);
-  const generator = generatorName(fn, context);
+  const generator = generatorName(fn, context, { scoped: true });
   const prefix = `${fn.startsStatement ? ';' : ''}(() => { ${captureDeclarations(fn.captures, context.captureNames)}function* ${generator}`;
   s.update(node.start!, afterAsync, prefix);
   const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
@@ -171,7 +184,7 @@ function arrowForwarding(params: t.Function['params'], context: ShellContext): {
   const leading = wrapperParamNames(params, context);
   const realParams = params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
   if (leading.length === realParams.length) return { params: leading.join(', '), forwarded: `[${leading.join(', ')}]` };
-  const rest = context.names.claim('_rest');
+  const rest = context.names.local('_rest');
   return {
     params: [...leading, `...${rest}`].join(', '),
     forwarded: leading.length ? `[${leading.join(', ')}, ...${rest}]` : rest,
@@ -227,29 +240,40 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   s.appendLeft(node.end!, `, this, arguments); }`);
 }
 
-function declareSlot(slot: StatementList, base: string, context: ShellContext): string {
-  const name = context.names.claim(base);
-  const names = context.slots.get(slot);
-  if (names) names.push(name);
-  else context.slots.set(slot, [name]);
+/** Bindings for the top of one statement list, in source order. */
+export interface SlotList {
+  /** Declared with `var` (a function body, static block or script) rather than `let`. */
+  asVar: boolean;
+  declarators: string[];
+}
+
+function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean } = {}): string {
+  // A hoisted declaration keeps its own name; generated holders claim a fresh one.
+  const name = binding.init !== undefined ? base : context.names.claim(base);
+  let list = context.slots.get(slot);
+  if (!list) context.slots.set(slot, (list = { asVar: slot.type === 'Program', declarators: [] }));
+  if (binding.asVar) list.asVar = true;
+  list.declarators.push(binding.init !== undefined ? `${name} = ${binding.init}` : name);
   return name;
 }
 
-/** Declares the method-generator variables at the top of their statement lists. */
-export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, string[]>, programStart: number): void {
-  for (const [list, names] of slots) {
+/** Declares the slot bindings at the top of their statement lists. */
+export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, SlotList>, programStart: number): void {
+  for (const [list, slot] of slots) {
+    // `var` where it can be (a script may run twice in one realm; a parameter may share a hoisted
+    // function's name), `let` in blocks so each block entry gets its own.
+    const statement = `${slot.asVar ? 'var' : 'let'} ${slot.declarators.join(', ')};`;
     switch (list.type) {
       case 'Program':
-        // `var`: a script may run twice in one realm, and a top-level `let` would then be redeclared.
-        s.appendRight(programStart, programStart === 0 ? `var ${names.join(', ')}; ` : ` var ${names.join(', ')};`);
+        s.appendRight(programStart, programStart === 0 ? `${statement} ` : ` ${statement}`);
         break;
       case 'SwitchCase':
-        s.prependRight(list.consequent[0]!.start!, `let ${names.join(', ')}; `);
+        s.prependRight(list.consequent[0]!.start!, `${statement} `);
         break;
       default: {
         const directives = list.type === 'BlockStatement' ? list.directives : [];
         const at = directives.length ? directives[directives.length - 1]!.end! : findToken(code, list.start!, '{', 'static') + 1;
-        s.appendLeft(at, `${separatorAfterDirective(code, at, directives.length > 0)} let ${names.join(', ')};`);
+        s.appendLeft(at, `${separatorAfterDirective(code, at, directives.length > 0)} ${statement}`);
       }
     }
   }
