@@ -1,10 +1,8 @@
 // The engine room shared by `spawn` and `spawnGlobal`: runs the generator an async function became,
 // settling one promise. `subscribe` is the only thing that differs between them: how a suspension
 // waits for its value.
-import { apply, generatorNext, generatorThrow } from './intrinsics.js';
+import { apply, resumeGenerator, type ResumeKind } from './intrinsics.js';
 import { activeTracer, nextCoroutineId } from './trace.js';
-
-type Resume = typeof generatorNext;
 
 /** Waits for `value` as `await` does and continues with `onFulfilled` or `onRejected`. */
 export type Subscribe = (value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
@@ -26,6 +24,52 @@ export function currentSuper(): SuperAccess {
   return startingSuper!;
 }
 
+// The promise capability, taken without allocating an executor closure per call: the executor is one
+// shared function, and promise constructors call it synchronously.
+let capturedResolve: ((value: unknown) => void) | undefined;
+let capturedReject: ((reason: unknown) => void) | undefined;
+function captureCapability(resolve: (value: unknown) => void, reject: (reason: unknown) => void) {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/** One running async function: its generator, its promise's resolving functions, its continuations. */
+class Coroutine {
+  readonly onFulfilled: (value: unknown) => void;
+  readonly onRejected: (reason: unknown) => void;
+  constructor(
+    readonly generator: Generator,
+    readonly resolve: (value: unknown) => void,
+    readonly reject: (reason: unknown) => void,
+    readonly subscribe: Subscribe,
+    readonly traceId: number
+  ) {
+    this.onFulfilled = (value) => step(this, 0, value);
+    this.onRejected = (reason) => step(this, 1, reason);
+  }
+}
+
+/** Resumes the generator and either settles the promise or waits for the next awaited value. */
+function step(coroutine: Coroutine, kind: ResumeKind, input: unknown): void {
+  const traceId = coroutine.traceId;
+  let result: IteratorResult<unknown>;
+  if (traceId) activeTracer!({ type: 'resume', id: traceId, value: input, threw: kind === 1 });
+  try {
+    result = resumeGenerator(coroutine.generator, kind, input);
+  } catch (error) {
+    if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
+    coroutine.reject(error);
+    return;
+  }
+  if (result.done) {
+    if (traceId) activeTracer!({ type: 'settle', id: traceId, value: result.value, threw: false });
+    coroutine.resolve(result.value);
+  } else {
+    if (traceId) activeTracer!({ type: 'suspend', id: traceId, value: result.value });
+    coroutine.subscribe(result.value, coroutine.onFulfilled, coroutine.onRejected);
+  }
+}
+
 export function runCoroutine(
   PromiseConstructor: PromiseConstructor,
   subscribe: Subscribe,
@@ -38,45 +82,29 @@ export function runCoroutine(
   // Async functions are not constructors: `new f()` throws the TypeError the engine would, after the
   // arguments were evaluated, as natively.
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
-  return new PromiseConstructor((resolve, reject) => {
-    const outerSuper = startingSuper;
-    startingSuper = superAccess;
-    const traceId = activeTracer ? nextCoroutineId() : 0;
-    if (traceId) activeTracer!({ type: 'create', id: traceId, name: generatorFunction.name });
-    let generator: Generator;
-    // Parameters are bound when the generator function is called: a throwing default or a failed
-    // destructuring must reject the promise, as it does natively, not throw at the call site.
-    try {
-      generator = apply(generatorFunction, self, args) as Generator;
-    } catch (error) {
-      startingSuper = outerSuper;
-      if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
-      reject(error);
-      return;
-    }
-    const onFulfilled = (value: unknown) => step(generatorNext, value, false);
-    const onRejected = (reason: unknown) => step(generatorThrow, reason, true);
-    function step(resume: Resume, input: unknown, threw: boolean) {
-      let result: IteratorResult<unknown>;
-      if (traceId) activeTracer!({ type: 'resume', id: traceId, value: input, threw });
-      try {
-        result = resume(generator, input);
-      } catch (error) {
-        if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
-        reject(error);
-        return;
-      }
-      if (result.done) {
-        if (traceId) activeTracer!({ type: 'settle', id: traceId, value: result.value, threw: false });
-        resolve(result.value);
-      } else {
-        if (traceId) activeTracer!({ type: 'suspend', id: traceId, value: result.value });
-        subscribe(result.value, onFulfilled, onRejected);
-      }
-    }
-    // Parameter defaults may have started other coroutines.
-    startingSuper = superAccess;
-    step(generatorNext, undefined, false);
+  capturedResolve = undefined;
+  const promise = new PromiseConstructor(captureCapability);
+  const resolve = capturedResolve;
+  const reject = capturedReject!;
+  if (!resolve) throw new TypeError('the Promise constructor did not call its executor');
+  const outerSuper = startingSuper;
+  startingSuper = superAccess;
+  const traceId = activeTracer ? nextCoroutineId() : 0;
+  if (traceId) activeTracer!({ type: 'create', id: traceId, name: generatorFunction.name });
+  let generator: Generator;
+  // Parameters are bound when the generator function is called: a throwing default or a failed
+  // destructuring must reject the promise, as it does natively, not throw at the call site.
+  try {
+    generator = apply(generatorFunction, self, args) as Generator;
+  } catch (error) {
     startingSuper = outerSuper;
-  });
+    if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
+    reject(error);
+    return promise;
+  }
+  // Parameter defaults may have started other coroutines.
+  startingSuper = superAccess;
+  step(new Coroutine(generator, resolve, reject, subscribe, traceId), 0, undefined);
+  startingSuper = outerSuper;
+  return promise;
 }

@@ -1,30 +1,49 @@
 // The intrinsics every helper uses, captured once when the runtime loads (the "primordials" pattern).
 // Native `await` uses %Promise%, PromiseResolve and PerformPromiseThen, never the current global
 // `Promise` or an instance's `then`: reading them later would let user code observe or change what
-// `await` does (SEMANTICS.md A5-A7). Binding `call` up front also keeps a patched
-// `Function.prototype.call`/`apply` out of the driver.
+// `await` does (SEMANTICS.md A5-A7).
+//
+// Calls go through `fn.call(...)` while `Function.prototype.call` is the original (V8 inlines that
+// form; a bound `call` costs about a third more per step), and through copies bound at load time once
+// user code has replaced it, so a patched `call` is never observed either way.
 
+const FunctionPrototype = Function.prototype;
+const originalCall = FunctionPrototype.call;
+const bindCall = <F extends Function>(fn: F) => originalCall.bind(fn) as (self: unknown, ...args: unknown[]) => unknown;
+
+/** True while `Function.prototype.call` is the one the runtime loaded with. */
+export function callIsIntact(): boolean {
+  return FunctionPrototype.call === originalCall;
+}
 
 /** %Promise% as it was when the runtime loaded. */
 export const IntrinsicPromise: PromiseConstructor = Promise;
 
-/** PromiseResolve(%Promise%, value): returns a native promise as is, wraps anything else. */
-export const promiseResolve: (value: unknown) => Promise<unknown> = Promise.resolve.bind(Promise);
+const promiseResolveMethod = Promise.resolve;
+const promiseThenMethod = Promise.prototype.then;
+const boundResolve = bindCall(promiseResolveMethod);
+const boundThen = bindCall(promiseThenMethod);
 
-/** PerformPromiseThen on an intrinsic promise, immune to a patched `Promise.prototype.then`. */
-export const promiseThen = Function.prototype.call.bind(Promise.prototype.then) as (
-  promise: Promise<unknown>,
-  onFulfilled: (value: unknown) => void,
-  onRejected: (reason: unknown) => void
-) => Promise<unknown>;
+/** Await's subscription: PerformPromiseThen(PromiseResolve(%Promise%, value), onFulfilled, onRejected). */
+export function awaitValue(value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
+  if (callIsIntact()) promiseThenMethod.call(promiseResolveMethod.call(IntrinsicPromise, value), onFulfilled, onRejected);
+  else boundThen(boundResolve(IntrinsicPromise, value), onFulfilled, onRejected);
+}
 
 /** Reflect.apply as it was at load. */
 export const apply: (fn: Function, self: unknown, args: ArrayLike<unknown>) => unknown = Reflect.apply;
 
 // %GeneratorPrototype%.next / .throw / .return, called without reading them off the generator object.
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
-type Resume = (generator: Generator, value: unknown) => IteratorResult<unknown>;
-export const generatorNext = Function.prototype.call.bind(GeneratorPrototype.next) as Resume;
-export const generatorThrow = Function.prototype.call.bind(GeneratorPrototype.throw) as Resume;
-export const generatorReturn = Function.prototype.call.bind(GeneratorPrototype.return) as Resume;
+const generatorMethods = [GeneratorPrototype.next, GeneratorPrototype.throw, GeneratorPrototype.return];
+const boundGeneratorMethods = generatorMethods.map(bindCall);
 
+/** How to resume a generator: 0 next, 1 throw, 2 return. */
+export type ResumeKind = 0 | 1 | 2;
+
+/** %GeneratorPrototype%[next|throw|return].call(generator, value), immune to later patches. */
+export function resumeGenerator(generator: Generator, kind: ResumeKind, value: unknown): IteratorResult<unknown> {
+  return (
+    callIsIntact() ? generatorMethods[kind]!.call(generator, value as never) : boundGeneratorMethods[kind]!(generator, value)
+  ) as IteratorResult<unknown>;
+}

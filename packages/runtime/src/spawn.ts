@@ -9,12 +9,8 @@
 // thenable after 2 and a Promise subclass after 3; `return v` settles the returned promise through the
 // capability's resolve function, as native does (1 tick for a value, 3 for a promise). The intrinsics
 // were captured when the runtime loaded, so patches made later are never observed.
-import { IntrinsicPromise, promiseResolve, promiseThen } from './intrinsics.js';
+import { IntrinsicPromise, awaitValue } from './intrinsics.js';
 import { runCoroutine, type SuperAccess } from './coroutine.js';
-
-function awaitIntrinsic(value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-  promiseThen(promiseResolve(value), onFulfilled, onRejected);
-}
 
 /**
  * Runs `generatorFunction` with `self` and `args` as an async function body would run, and returns
@@ -28,5 +24,5 @@ export function spawn(
   newTarget?: Function,
   superAccess?: SuperAccess
 ): Promise<unknown> {
-  return runCoroutine(IntrinsicPromise, awaitIntrinsic, generatorFunction, self, args, newTarget, superAccess);
+  return runCoroutine(IntrinsicPromise, awaitValue, generatorFunction, self, args, newTarget, superAccess);
 }

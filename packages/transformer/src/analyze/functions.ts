@@ -55,6 +55,8 @@ export interface FunctionContext {
   inParameters: boolean;
   /** A named function expression whose body may assign its own (immutable) name: directly or by `eval`. */
   assignsOwnName: boolean;
+  /** The function's own `arguments` object is observable: referenced (also from nested arrows) or `eval`. */
+  usesArguments: boolean;
 }
 
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
@@ -111,6 +113,7 @@ export function analyze(program: t.Program): Analysis {
       superInParameters: false,
       inParameters: false,
       assignsOwnName: false,
+      usesArguments: false,
     };
   }
 
@@ -182,6 +185,7 @@ export function analyze(program: t.Program): Analysis {
         analysis.names.add(node.name);
         if (node.name === 'arguments' && parent && isReference(node, parent, parentKey)) {
           const { arrows, owner } = arrowChain(context);
+          owner.usesArguments = true;
           const capturer = owner.kind === 'program' ? undefined : outermostLowered(arrows);
           if (capturer) {
             capturer.captures.add('arguments');
@@ -231,6 +235,7 @@ export function analyze(program: t.Program): Analysis {
         if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
           markOwnNameAssignment(context, null);
           markThisUse(context);
+          arrowChain(context).owner.usesArguments = true;
           const { arrows, owner } = arrowChain(context);
           const capturer = outermostLowered(arrows);
           if (capturer && owner.kind !== 'program') {

@@ -84,6 +84,18 @@ function wrapperParamNames(params: t.Function['params'], context: ShellContext):
   });
 }
 
+/**
+ * What the wrapper forwards to the generator: `arguments`, or, when the body cannot observe its
+ * `arguments` object and every parameter is a plain identifier, an array of the parameters (the
+ * generator binds the same values, and an arguments object costs a third of a call).
+ */
+function forwardedArguments(node: t.Function, fn: FunctionContext, context: ShellContext): string {
+  const params = node.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+  const plain = params.every((p) => p.type === 'Identifier' && p.name !== 'arguments');
+  if (fn.usesArguments || !plain) return 'arguments';
+  return `[${wrapperParamNames(node.params, context).join(', ')}]`;
+}
+
 function typeParametersText(node: t.Function, code: string): string {
   const typeParameters = (node as { typeParameters?: t.Node | null }).typeParameters;
   return typeParameters ? code.slice(typeParameters.start!, typeParameters.end!) : '';
@@ -113,14 +125,14 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     // wherever the declaration was (hoisting); in a block it stays block-scoped, where Annex B would
     // var-hoist a plain sloppy `function` out of it.
     const { key, access } = propertyAccess(name);
-    declareSlot(fn.hoistTo, name, context, { init: `{ ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access}`, asVar: fn.hoistAsVar });
+    declareSlot(fn.hoistTo, name, context, { init: `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, asVar: fn.hoistAsVar });
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
   }
   s.update(
     node.start!,
     open,
-    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, arguments, new.target); } function* ${generator}${typeParameters}`
+    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target); } function* ${generator}${typeParameters}`
   );
 }
 
@@ -130,7 +142,7 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
   const generator = generatorName(fn, context, { scoped: true });
   const params = wrapperParamNames(node.params, context).join(', ');
   const { key, access } = propertyAccess(fn.name);
-  const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, arguments); } }${access}`;
+  const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`;
   const typeParameters = typeParametersText(node, code);
   // A named expression binds its own name inside its body, immutably: assigning it throws in strict
   // code and is silently ignored in sloppy code. A `const` gives the first; for sloppy code whose
@@ -231,13 +243,13 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const { ${members.map((m) => m[0]).join(', ')} } = ${context.currentSuper()}();`);
       superAccess = `, void 0, { ${members.map((m) => m[1]).join(', ')} }`;
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, arguments${superAccess}); }`);
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${superAccess}); }`);
     return;
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
   s.prependRight(open, `(${params}) { ${captures}return ${driver}(function* ${generator}`);
-  s.appendLeft(node.end!, `, this, arguments); }`);
+  s.appendLeft(node.end!, `, this, ${forwardedArguments(node, fn, context)}); }`);
 }
 
 /** Bindings for the top of one statement list, in source order. */
