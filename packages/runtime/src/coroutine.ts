@@ -7,21 +7,16 @@ import { activeTracer, nextCoroutineId } from './trace.js';
 /** Waits for `value` as `await` does and continues with `onFulfilled` or `onRejected`. */
 export type Subscribe = (value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
 
-/** What a lowered method passes for `super`: arrows created in the method, where `super` is valid. */
-export interface SuperAccess {
-  get?: (key: PropertyKey) => unknown;
-  set?: (key: PropertyKey, value: unknown) => unknown;
-}
-
-// The SuperAccess of the coroutine whose body is starting. A method's generator is created once per
-// class evaluation, outside any method, so it cannot close over per-call `super` arrows; its first
+// What the wrapper of the coroutine whose body is starting handed over for it: a method passes the
+// `super` arrows it created (a generator cannot contain `super`). A method's generator is created
+// once per class evaluation, outside any method, so it cannot close over per-call values; its first
 // statement reads them from here instead. Each start restores the outer value when its synchronous
 // part ends, so a nested start (in a parameter default, say) never leaks its own.
-let startingSuper: SuperAccess | undefined;
+let startingCaptures: unknown;
 
-/** The `super` accessors passed to the coroutine whose generator body is starting. */
-export function currentSuper(): SuperAccess {
-  return startingSuper!;
+/** The captures passed to the coroutine whose generator body is starting (read by its first statement). */
+export function currentCaptures(): unknown {
+  return startingCaptures;
 }
 
 // The promise capability, taken without allocating an executor closure per call: the executor is one
@@ -77,7 +72,7 @@ export function runCoroutine(
   self: unknown,
   args: ArrayLike<unknown>,
   newTarget: Function | undefined,
-  superAccess: SuperAccess | undefined
+  captures: unknown
 ): Promise<unknown> {
   // Async functions are not constructors: `new f()` throws the TypeError the engine would, after the
   // arguments were evaluated, as natively.
@@ -87,8 +82,8 @@ export function runCoroutine(
   const resolve = capturedResolve;
   const reject = capturedReject!;
   if (!resolve) throw new TypeError('the Promise constructor did not call its executor');
-  const outerSuper = startingSuper;
-  startingSuper = superAccess;
+  const outerCaptures = startingCaptures;
+  startingCaptures = captures;
   const traceId = activeTracer ? nextCoroutineId() : 0;
   if (traceId) activeTracer!({ type: 'create', id: traceId, name: generatorFunction.name });
   let generator: Generator;
@@ -97,14 +92,14 @@ export function runCoroutine(
   try {
     generator = apply(generatorFunction, self, args) as Generator;
   } catch (error) {
-    startingSuper = outerSuper;
+    startingCaptures = outerCaptures;
     if (traceId) activeTracer!({ type: 'settle', id: traceId, value: error, threw: true });
     reject(error);
     return promise;
   }
   // Parameter defaults may have started other coroutines.
-  startingSuper = superAccess;
+  startingCaptures = captures;
   step(new Coroutine(generator, resolve, reject, subscribe, traceId), 0, undefined);
-  startingSuper = outerSuper;
+  startingCaptures = outerCaptures;
   return promise;
 }

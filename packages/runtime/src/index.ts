@@ -2,7 +2,6 @@
 // module (each also importable as `@yieldfrom/runtime/<module>`).
 export { spawn } from './spawn.js';
 export { spawnGlobal } from './spawn-global.js';
-export { currentSuper } from './coroutine.js';
-export type { SuperAccess } from './coroutine.js';
+export { currentCaptures } from './coroutine.js';
 export { setTracer } from './trace.js';
 export type { TraceEvent, Tracer } from './trace.js';

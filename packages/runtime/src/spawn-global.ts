@@ -2,7 +2,7 @@
 // Promise and needs `await` to go through it (angular/angular#31730). It reads the global `Promise`
 // on every call and subscribes with `Promise.resolve(value).then(...)`, as the pre-2017 desugaring
 // did. This is deliberately not spec-exact: see docs/semantics.md, "promise: global".
-import { runCoroutine, type SuperAccess } from './coroutine.js';
+import { runCoroutine } from './coroutine.js';
 
 /** Like `spawn`, but the returned promise and every await use the global `Promise` of the moment. */
 export function spawnGlobal(
@@ -10,7 +10,7 @@ export function spawnGlobal(
   self: unknown,
   args: ArrayLike<unknown>,
   newTarget?: Function,
-  superAccess?: SuperAccess
+  captures?: unknown
 ): Promise<unknown> {
   const GlobalPromise = Promise;
   return runCoroutine(
@@ -22,6 +22,6 @@ export function spawnGlobal(
     self,
     args,
     newTarget,
-    superAccess
+    captures
   );
 }

@@ -10,19 +10,19 @@
 // capability's resolve function, as native does (1 tick for a value, 3 for a promise). The intrinsics
 // were captured when the runtime loaded, so patches made later are never observed.
 import { IntrinsicPromise, awaitValue } from './intrinsics.js';
-import { runCoroutine, type SuperAccess } from './coroutine.js';
+import { runCoroutine } from './coroutine.js';
 
 /**
  * Runs `generatorFunction` with `self` and `args` as an async function body would run, and returns
  * the async function's promise (always an intrinsic Promise). `newTarget` is the wrapper's
- * `new.target`; `superAccess` carries a method's `super` to a generator created outside the method.
+ * `new.target`; `captures` carries a method's `super` arrows to a generator created outside the method.
  */
 export function spawn(
   generatorFunction: (...args: unknown[]) => Generator,
   self: unknown,
   args: ArrayLike<unknown>,
   newTarget?: Function,
-  superAccess?: SuperAccess
+  captures?: unknown
 ): Promise<unknown> {
-  return runCoroutine(IntrinsicPromise, awaitValue, generatorFunction, self, args, newTarget, superAccess);
+  return runCoroutine(IntrinsicPromise, awaitValue, generatorFunction, self, args, newTarget, captures);
 }

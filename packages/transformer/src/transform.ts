@@ -73,7 +73,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         lowerAwait(s, code, site);
         pending.push({ node: site.node, functionName: fn.name });
       }
-      lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentSuper: () => helpers.use('currentSuper') });
+      lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentCaptures: () => helpers.use('currentCaptures') });
     } catch (error) {
       // Valid input must never crash the build with a bare stack: say where, and that it is our bug.
       const message = `internal error while lowering this function (please report it): ${(error as Error).message}`;

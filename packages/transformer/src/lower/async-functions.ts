@@ -43,8 +43,8 @@ export interface ShellContext {
   captureNames: CaptureNames;
   /** The local name of the driver (`spawn`, or `spawnGlobal` with `promise: 'global'`). */
   driver: string;
-  /** The local name of the runtime's `currentSuper`, claimed on first use. */
-  currentSuper: () => string;
+  /** The local name of the runtime's `currentCaptures`, claimed on first use. */
+  currentCaptures: () => string;
   /** Renamed identifiers (`yield` in sloppy code), by original name. */
   renamed: Map<string, string>;
 }
@@ -229,21 +229,26 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
       s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
     }
-    let superAccess = '';
+    let captured = '';
     if (fn.captures.size) {
       // The generator lives outside the method and cannot contain `super`: the method passes arrows
-      // that can, and the body's first statement takes them (runtime `currentSuper`).
+      // that can (one, or an object of two), and the body's first statement takes them.
       const names = context.captureNames;
-      const members = [
-        fn.captures.has('superGet') ? [`get: ${names.superGet}`, 'get: (key) => super[key]'] : null,
-        fn.captures.has('superSet') ? [`set: ${names.superSet}`, 'set: (key, value) => super[key] = value'] : null,
-      ].filter((member): member is string[] => member !== null);
+      const getter = 'get: (key) => super[key]';
+      const setter = 'set: (key, value) => super[key] = value';
       const body = node.body;
       const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
-      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const { ${members.map((m) => m[0]).join(', ')} } = ${context.currentSuper()}();`);
-      superAccess = `, void 0, { ${members.map((m) => m[1]).join(', ')} }`;
+      let binding: string;
+      if (fn.captures.has('superSet')) {
+        binding = `{ get: ${names.superGet}, set: ${names.superSet} }`;
+        captured = `, void 0, { ${getter}, ${setter} }`;
+      } else {
+        binding = names.superGet;
+        captured = `, void 0, (key) => super[key]`;
+      }
+      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${superAccess}); }`);
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${captured}); }`);
     return;
   }
   const generator = generatorName(fn, context);
