@@ -6,3 +6,5 @@ export type { TransformOptions, NormalizedOptions } from './options.js';
 export { DiagnosticCodes, YieldfromError, formatDiagnostic } from './diagnostics.js';
 export type { Diagnostic, DiagnosticCode, SourceLocation } from './diagnostics.js';
 export type { SourceMap, Suspension, Range } from './source-map.js';
+export { findAsyncSyntax } from './analyze/async-syntax.js';
+export type { AsyncSyntaxSite } from './analyze/async-syntax.js';

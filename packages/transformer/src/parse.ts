@@ -16,7 +16,8 @@ export function parse(code: string, options: NormalizedOptions): { ast: File } |
     const ast = babelParse(code, {
       sourceType: options.sourceType,
       sourceFilename: options.filename,
-      plugins: pluginsBySyntax[options.syntax],
+      // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
+      plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsBySyntax[options.syntax],
       allowReturnOutsideFunction: false,
       errorRecovery: false,
     });

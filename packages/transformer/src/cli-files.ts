@@ -1,0 +1,76 @@
+// What `yieldfrom a.js src 'lib/**/*.ts'` means: files as given, directories walked for script files
+// (skipping node_modules and dot-folders), globs matched below their fixed prefix. Each input keeps
+// the base that `--out-dir` mirrors it under.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface InputFile {
+  path: string;
+  /** The path under the output directory. */
+  relative: string;
+}
+
+const scriptFile = /\.(?:[cm]?[jt]sx?)$/;
+const globCharacters = /[*?[\]{}]/;
+
+function walk(dir: string, visit: (file: string) => void) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, visit);
+    else if (entry.isFile()) visit(full);
+  }
+}
+
+/** `src/**\/*.ts` -> a regular expression over paths relative to `src`. */
+function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') pattern += '[^/]*';
+    else if (ch === '?') pattern += '[^/]';
+    else if (ch === '{') {
+      const end = glob.indexOf('}', i);
+      pattern += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|\\]/g, '\\$&')).join('|')})`;
+      i = end;
+    } else pattern += ch.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Expands the command line's inputs; throws an Error naming an input that matches nothing. */
+export function expandInputs(inputs: string[], cwd: string): InputFile[] {
+  const files = new Map<string, InputFile>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    if (globCharacters.test(input)) {
+      const parts = input.split(/[\\/]/);
+      const fixed = parts.slice(0, parts.findIndex((p) => globCharacters.test(p)));
+      const base = path.resolve(cwd, fixed.join('/') || '.');
+      const matcher = globToRegExp(parts.slice(fixed.length).join('/'));
+      let matched = 0;
+      if (fs.existsSync(base)) {
+        walk(base, (file) => {
+          const relative = path.relative(base, file).split(path.sep).join('/');
+          if (matcher.test(relative)) {
+            matched++;
+            files.set(file, { path: file, relative });
+          }
+        });
+      }
+      if (!matched) throw new Error(`no files match ${input}`);
+    } else if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) {
+      walk(absolute, (file) => {
+        if (scriptFile.test(file)) files.set(file, { path: file, relative: path.relative(absolute, file) });
+      });
+    } else if (fs.existsSync(absolute)) {
+      files.set(absolute, { path: absolute, relative: path.basename(absolute) });
+    } else {
+      throw new Error(`no such file or directory: ${input}`);
+    }
+  }
+  return [...files.values()];
+}

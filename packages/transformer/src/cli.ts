@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// The `yieldfrom` command: lower files, directories or globs, or check that none is left to lower.
+// A thin face over transform(): parse the command line, spread the files over worker threads when
+// there are many, write each output atomically (a temporary file renamed into place), and report.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { expandInputs, type InputFile } from './cli-files.js';
+import { work, type WorkItem, type WorkResult } from './cli-work.js';
+import { transform } from './transform.js';
+import { YieldfromError, formatDiagnostic } from './diagnostics.js';
+import type { TransformOptions } from './options.js';
+
+const usage = `Usage: yieldfrom [options] <files, directories or globs...>
+
+Lowers async/await to ES2015 generators driven by @yieldfrom/runtime.
+
+Options:
+  -o, --out-dir <dir>      write the lowered files under <dir>, mirroring the inputs
+  -w, --write              rewrite the files in place
+      --source-maps        write a .map file beside each output (--source-maps=inline to embed it)
+      --helpers <mode>     import (default): import @yieldfrom/runtime; inline: self-contained output
+      --promise <mode>     intrinsic (default, spec-exact) or global (zone.js)
+      --check              list the files that still contain async syntax; exit 1 if there are any
+      --stdin              read code from standard input and write the lowered code to standard output
+      --filename <name>    the name of the --stdin input (picks JavaScript, TypeScript or JSX)
+      --jobs <n>           worker threads (default: one per core; 1 lowers on the main thread)
+  -q, --quiet              no progress bar and no summary
+  -h, --help               this text
+  -v, --version            the version
+
+Exit status: 0 on success, 1 when a file failed to lower or --check found async syntax, 2 on bad usage.`;
+
+interface CliOptions {
+  inputs: string[];
+  outDir?: string;
+  write: boolean;
+  sourceMaps: boolean | 'inline';
+  check: boolean;
+  stdin: boolean;
+  filename?: string;
+  jobs: number;
+  quiet: boolean;
+  transform: TransformOptions;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
+  const options: CliOptions = { inputs: [], write: false, sourceMaps: false, check: false, stdin: false, jobs: os.availableParallelism?.() ?? os.cpus().length, quiet: false, transform: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inlineValue ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '-h': case '--help': return 'help';
+      case '-v': case '--version': return 'version';
+      case '-o': case '--out-dir': options.outDir = value(); break;
+      case '-w': case '--write': options.write = true; break;
+      case '--source-maps':
+        if (inlineValue !== undefined && inlineValue !== 'inline' && inlineValue !== 'true') throw new UsageError('--source-maps takes no value or "inline"');
+        options.sourceMaps = inlineValue === 'inline' ? 'inline' : true;
+        break;
+      case '--helpers': options.transform.helpers = value() as TransformOptions['helpers']; break;
+      case '--promise': options.transform.promise = value() as TransformOptions['promise']; break;
+      case '--check': options.check = true; break;
+      case '--stdin': options.stdin = true; break;
+      case '--filename': options.filename = value(); break;
+      case '--jobs': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of at least 1');
+        options.jobs = jobs;
+        break;
+      }
+      case '-q': case '--quiet': options.quiet = true; break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        options.inputs.push(arg);
+    }
+  }
+  if (options.stdin && options.inputs.length) throw new UsageError('--stdin takes no file arguments');
+  if (!options.stdin && !options.inputs.length) throw new UsageError('name the files, directories or globs to lower (or use --stdin)');
+  if (options.outDir && options.write) throw new UsageError('use either --out-dir or --write, not both');
+  if (options.check && (options.outDir || options.write)) throw new UsageError('--check writes nothing; drop --out-dir/--write');
+  return options;
+}
+
+/** Writes through a temporary file and a rename, so no reader ever sees half a file. */
+function writeAtomically(file: string, content: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Runs the items on `jobs` worker threads (or inline), calling `done` as each finishes. */
+async function runAll(items: WorkItem[], jobs: number, done: (result: WorkResult) => void): Promise<void> {
+  const totalBytes = items.reduce((sum, item) => sum + (fs.statSync(item.file).size || 0), 0);
+  // Threads pay off only on larger inputs: each one loads the parser before its first file.
+  const threads = Math.min(jobs, items.length, totalBytes > 512 * 1024 ? jobs : 1);
+  if (threads <= 1) {
+    for (const item of items) done(work(item));
+    return;
+  }
+  const workerFile = fileURLToPath(new URL('./cli-worker.js', import.meta.url));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerFile);
+        const feed = () => {
+          if (next < items.length) worker.postMessage(items[next++]);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (result: WorkResult) => {
+          done(result);
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      })
+    )
+  );
+}
+
+function progress(enabled: boolean) {
+  const width = 30;
+  return {
+    update(completed: number, total: number) {
+      if (!enabled) return;
+      const filled = Math.round((completed / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${completed}/${total} files`);
+    },
+    clear() {
+      if (enabled) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+function outputPath(input: InputFile, options: CliOptions): string | null {
+  if (options.write) return input.path;
+  if (options.outDir) return path.resolve(options.outDir, input.relative);
+  return null;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions | 'help' | 'version';
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`yieldfrom: ${error.message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const transformOptions: TransformOptions = { ...options.transform, sourceMaps: options.sourceMaps };
+
+  if (options.stdin) {
+    const source = await readStdin();
+    try {
+      process.stdout.write(transform(source, { ...transformOptions, filename: options.filename ?? 'stdin.js', sourceMaps: options.sourceMaps === 'inline' ? 'inline' : false }).code);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof YieldfromError)) throw error;
+      process.stderr.write(`${error.diagnostics.map(formatDiagnostic).join('\n\n')}\n`);
+      return 1;
+    }
+  }
+
+  let inputs: InputFile[];
+  try {
+    inputs = expandInputs(options.inputs, process.cwd());
+  } catch (error) {
+    process.stderr.write(`yieldfrom: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const toStdout = !options.check && !options.outDir && !options.write;
+  if (toStdout && inputs.length !== 1) {
+    process.stderr.write(`yieldfrom: ${inputs.length} files match; use --out-dir or --write (standard output takes one file)\n`);
+    return 2;
+  }
+
+  const started = performance.now();
+  const bar = progress(!options.quiet && !!process.stderr.isTTY && !toStdout);
+  const byPath = new Map(inputs.map((input) => [input.path, input]));
+  let completed = 0;
+  let bytes = 0;
+  let errors = 0;
+  let remaining = 0;
+  const mode = options.check ? 'check' : 'lower';
+  await runAll(inputs.map((input) => ({ file: input.path, mode, options: transformOptions })), options.jobs, (result) => {
+    completed++;
+    bytes += result.bytes;
+    bar.clear();
+    if (!result.ok) {
+      errors++;
+      process.stderr.write(`${result.error}\n`);
+    } else if (options.check) {
+      remaining += result.remaining.length ? 1 : 0;
+      for (const line of result.remaining) process.stdout.write(`${line}\n`);
+    } else if (toStdout) {
+      process.stdout.write(result.code);
+    } else {
+      const output = outputPath(byPath.get(result.file)!, options)!;
+      if (result.changed || output !== result.file) {
+        try {
+          writeAtomically(output, result.map && options.sourceMaps === true ? `${result.code}\n//# sourceMappingURL=${path.basename(output)}.map\n` : result.code);
+          if (result.map && options.sourceMaps === true) writeAtomically(`${output}.map`, result.map);
+        } catch (error) {
+          errors++;
+          process.stderr.write(`${output}: ${(error as Error).message}\n`);
+        }
+      }
+    }
+    bar.update(completed, inputs.length);
+  });
+  bar.clear();
+  if (!options.quiet && !toStdout) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const summary = `yieldfrom: ${completed} files, ${(bytes / 1024).toFixed(1)} kB, ${seconds} s, ${errors} errors${options.check ? `, ${remaining} with async syntax` : ''}`;
+    process.stderr.write(`${summary}\n`);
+  }
+  return errors || remaining ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`yieldfrom: internal error: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+);
