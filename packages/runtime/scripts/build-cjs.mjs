@@ -12,7 +12,7 @@ const modules = {};
 for (const name of moduleNames) {
   const source = fs.readFileSync(path.join(dist, `${name}.js`), 'utf8');
   const deps = [...source.matchAll(/^import[\s\S]*?from\s+'\.\/([\w-]+)\.js';$/gm)].map((m) => m[1]);
-  const exportNames = [...source.matchAll(/^export (?:function|const|let|var|class) (\w+)/gm)].map((m) => m[1]);
+  const exportNames = [...source.matchAll(/^export (?:function\*?|const|let|var|class) ?(\w+)/gm)].map((m) => m[1]);
   const code = source
     .replace(/^import[\s\S]*?from\s+'[^']+';\n/gm, '')
     .replace(/^export \{\};?\n?/gm, '')
@@ -37,6 +37,16 @@ function closure(names) {
   };
   names.forEach(visit);
   return ordered;
+}
+
+// The inline copy and the CommonJS bundle put every module in one scope: a name declared at the top
+// level of two modules would clash there.
+const declaredBy = new Map();
+for (const [name, mod] of Object.entries(modules)) {
+  for (const match of mod.code.matchAll(/^(?:function\*?|const|let|var|class) ?(\w+)/gm)) {
+    if (declaredBy.has(match[1])) throw new Error(`runtime: ${match[1]} is declared at top level in both ${declaredBy.get(match[1])}.ts and ${name}.ts`);
+    declaredBy.set(match[1], name);
+  }
 }
 
 const helpers = {};

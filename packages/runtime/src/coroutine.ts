@@ -1,7 +1,7 @@
 // The engine room shared by `spawn` and `spawnGlobal`: runs the generator an async function became,
 // settling one promise. `subscribe` is the only thing that differs between them: how a suspension
 // waits for its value.
-import { apply, resumeGenerator, type ResumeKind } from './intrinsics.js';
+import { apply, newPromise, resumeGenerator, takeResolvers, type ResumeKind } from './intrinsics.js';
 import { activeTracer, nextCoroutineId } from './trace.js';
 
 /** Waits for `value` as `await` does and continues with `onFulfilled` or `onRejected`. */
@@ -19,14 +19,6 @@ export function currentCaptures(): unknown {
   return startingCaptures;
 }
 
-// The promise capability, taken without allocating an executor closure per call: the executor is one
-// shared function, and promise constructors call it synchronously.
-let capturedResolve: ((value: unknown) => void) | undefined;
-let capturedReject: ((reason: unknown) => void) | undefined;
-function captureCapability(resolve: (value: unknown) => void, reject: (reason: unknown) => void) {
-  capturedResolve = resolve;
-  capturedReject = reject;
-}
 
 /** One running async function: its generator, its promise's resolving functions, its continuations. */
 class Coroutine {
@@ -77,11 +69,8 @@ export function runCoroutine(
   // Async functions are not constructors: `new f()` throws the TypeError the engine would, after the
   // arguments were evaluated, as natively.
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
-  capturedResolve = undefined;
-  const promise = new PromiseConstructor(captureCapability);
-  const resolve = capturedResolve;
-  const reject = capturedReject!;
-  if (!resolve) throw new TypeError('the Promise constructor did not call its executor');
+  const promise = newPromise(PromiseConstructor);
+  const [resolve, reject] = takeResolvers();
   const outerCaptures = startingCaptures;
   startingCaptures = captures;
   const traceId = activeTracer ? nextCoroutineId() : 0;

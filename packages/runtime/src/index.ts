@@ -5,3 +5,7 @@ export { spawnGlobal } from './spawn-global.js';
 export { currentCaptures } from './coroutine.js';
 export { setTracer } from './trace.js';
 export type { TraceEvent, Tracer } from './trace.js';
+export { asyncGenerator, asyncGeneratorFunction, AsyncGeneratorPrototype, AsyncIteratorPrototype } from './async-generator.js';
+export { awaitMarker } from './await-marker.js';
+export { yieldStar } from './yield-star.js';
+export { forAwait } from './for-await.js';

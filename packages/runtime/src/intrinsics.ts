@@ -19,6 +19,28 @@ export function callIsIntact(): boolean {
 /** %Promise% as it was when the runtime loaded. */
 export const IntrinsicPromise: PromiseConstructor = Promise;
 
+// NewPromiseCapability without an executor closure per promise: the executor is one shared function
+// (promise constructors call it synchronously), and the resolving functions are read right after.
+let capturedResolve: ((value: unknown) => void) | undefined;
+let capturedReject: ((reason: unknown) => void) | undefined;
+function captureCapability(resolve: (value: unknown) => void, reject: (reason: unknown) => void) {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/** A new promise from `PromiseConstructor`; its resolving functions follow from `takeResolvers()`. */
+export function newPromise(PromiseConstructor: PromiseConstructor = IntrinsicPromise): Promise<unknown> {
+  capturedResolve = undefined;
+  const promise = new PromiseConstructor(captureCapability);
+  if (!capturedResolve) throw new TypeError('the Promise constructor did not call its executor');
+  return promise;
+}
+
+/** The resolve and reject functions of the promise `newPromise` just made. */
+export function takeResolvers(): [(value: unknown) => void, (reason: unknown) => void] {
+  return [capturedResolve!, capturedReject!];
+}
+
 const promiseResolveMethod = Promise.resolve;
 const promiseThenMethod = Promise.prototype.then;
 const boundResolve = bindCall(promiseResolveMethod);

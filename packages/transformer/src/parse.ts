@@ -20,6 +20,8 @@ export function parse(code: string, options: NormalizedOptions): { ast: File } |
       plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsBySyntax[options.syntax],
       allowReturnOutsideFunction: false,
       errorRecovery: false,
+      // Comments are never read from the AST (the text keeps them): attaching them costs a fifth of the parse.
+      attachComment: false,
     });
     return { ast };
   } catch (error) {

@@ -29,6 +29,8 @@ export interface PluginOptions extends Omit<TransformOptions, 'filename' | 'inpu
 
 export const defaultInclude = /\.[cm]?[jt]sx?$/;
 export const defaultExclude = /[\\/]node_modules[\\/]/;
+// The runtime is plain ES2015 already; a workspace link would otherwise escape the node_modules rule.
+const runtimeFiles = /[\\/](?:@yieldfrom[\\/]runtime|packages[\\/]runtime)[\\/]dist[\\/]/;
 
 export interface NormalizedPluginOptions {
   transformOptions: TransformOptions;
@@ -38,9 +40,14 @@ export interface NormalizedPluginOptions {
   lowerDependencies: boolean;
 }
 
+function toArray(pattern: FilterPattern): (string | RegExp)[] {
+  if (pattern === null || pattern === undefined) return [];
+  return Array.isArray(pattern) ? [...pattern] : [pattern as string | RegExp];
+}
+
 export function normalizePluginOptions(options: PluginOptions = {}): NormalizedPluginOptions {
   const { include = defaultInclude, exclude, lowerDependencies = false, ...transformOptions } = options;
-  const effectiveExclude = exclude ?? (lowerDependencies ? [] : defaultExclude);
+  const effectiveExclude = [runtimeFiles, ...toArray(exclude ?? (lowerDependencies ? [] : defaultExclude))];
   const checked = normalizeOptions({ sourceType: 'unambiguous', ...transformOptions });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new YieldfromError(errors);

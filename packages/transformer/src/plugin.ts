@@ -52,28 +52,33 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
   const { transformOptions, isIncluded } = normalized;
   const checkRuntime = transformOptions.helpers === 'inline' ? () => null : runtimeResolver(transformOptions.runtimeModule ?? '@yieldfrom/runtime');
   const dependencyPlugins: unknown[] = [];
+  // Vite says whether anyone will read the maps; other hosts chain them, so they always get one.
+  let mapsWanted = true;
 
   const plugin = {
     name: 'yieldfrom',
     enforce: 'pre' as const,
-    transformInclude: (id: string) => isIncluded(id),
     transform: {
       filter: { id: { include: normalized.include, exclude: normalized.exclude }, code: mayContainAsync },
       handler(this: UnpluginContext, code: string, id: string) {
         if (!isIncluded(id) || !mayContainAsync.test(code)) return null;
         let result;
         try {
-          result = transform(code, { ...transformOptions, filename: id.replace(/[?#].*$/, ''), sourceMaps: true });
+          result = transform(code, { ...transformOptions, filename: id.replace(/[?#].*$/, ''), sourceMaps: mapsWanted });
         } catch (error) {
           report(this, error, id);
         }
         if (result.code === code) return null;
         const missingRuntime = checkRuntime(id);
         if (missingRuntime) this.error(missingRuntime);
-        return { code: result.code, map: result.map };
+        // The host has the original text already: the map need not carry it again.
+        return { code: result.code, map: result.map ? { ...result.map, sourcesContent: undefined } : null };
       },
     },
     vite: {
+      configResolved(config: { command: string; build: { sourcemap: unknown } }) {
+        mapsWanted = config.command === 'serve' || !!config.build.sourcemap;
+      },
       // With `lowerDependencies`, the pre-bundled dependencies go through the same lowering.
       config() {
         if (!normalized.lowerDependencies) return {};

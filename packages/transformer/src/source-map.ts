@@ -14,8 +14,9 @@ export interface SourceMap {
 }
 
 export function buildMap(s: MagicString, filename: string, inputSourceMap: object | null): SourceMap {
-  // No `file` here: magic-string would make `source` relative to it.
-  const map = s.generateMap({ hires: true, source: filename, includeContent: true });
+  // No `file` here: magic-string would make `source` relative to it. Word-boundary resolution maps
+  // every token start (each `yield` included) at a fraction of per-character mappings' size.
+  const map = s.generateMap({ hires: 'boundary', source: filename, includeContent: true });
   const plain = { ...(JSON.parse(map.toString()) as SourceMap), file: filename.split(/[\\/]/).pop() };
   if (!inputSourceMap) return plain;
   return JSON.parse(JSON.stringify(remapping([plain as never, inputSourceMap as never], () => null))) as SourceMap;

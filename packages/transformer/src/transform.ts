@@ -6,6 +6,8 @@ import { analyze, type Analysis } from './analyze/functions.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
+import { lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield } from './lower/async-generators.js';
+import { lowerForAwait } from './lower/for-await.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { NameAllocator } from './names.js';
@@ -57,7 +59,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const helpers = new HelperRegistry(names);
   const captureNames = claimCaptureNames(names);
   const renamed = renameYieldIdentifiers(s, analysis, names);
-  const driver = helpers.use(opts.promise === 'global' ? 'spawnGlobal' : 'spawn');
+  const loopNames = { iterator: names.local('_iterator'), error: names.local('_error') };
   const pending: PendingSuspension[] = [];
   const slots = new Map();
 
@@ -69,11 +71,26 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   }
   for (const fn of analysis.lowered) {
     try {
+      const marker = fn.asyncGenerator ? helpers.use('awaitMarker') : undefined;
       for (const site of fn.awaits) {
-        lowerAwait(s, code, site);
+        lowerAwait(s, code, site, marker);
         pending.push({ node: site.node, functionName: fn.name });
       }
-      lowerAsyncFunction(fn, { s, code, names, captureNames, driver, renamed, slots, currentCaptures: () => helpers.use('currentCaptures') });
+      for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { awaitMarker: marker!, get yieldStar() { return helpers.use('yieldStar'); } });
+      for (const node of fn.returns) lowerAsyncGeneratorReturn(s, node, { awaitMarker: marker! });
+      for (const site of fn.forAwaits) lowerForAwait(s, site, { forAwait: helpers.use('forAwait'), ...loopNames }, { marked: fn.asyncGenerator });
+      lowerAsyncFunction(fn, {
+        s,
+        code,
+        names,
+        captureNames,
+        renamed,
+        slots,
+        program,
+        globalPromise: opts.promise === 'global',
+        helper: (name) => helpers.use(name),
+        currentCaptures: () => helpers.use('currentCaptures'),
+      });
     } catch (error) {
       // Valid input must never crash the build with a bare stack: say where, and that it is our bug.
       const message = `internal error while lowering this function (please report it): ${(error as Error).message}`;

@@ -20,7 +20,7 @@ export interface FunctionContext {
   kind: ContextKind;
   node: t.Node;
   parent: FunctionContext | null;
-  /** Lowered by this pass: an async function, arrow or method that is not a generator. */
+  /** Lowered by this pass: an async function, arrow, method or async generator. */
   lowered: boolean;
   /** The name the function gets natively (`fn.name`), after NamedEvaluation; "" when anonymous. */
   name: string;
@@ -57,6 +57,20 @@ export interface FunctionContext {
   assignsOwnName: boolean;
   /** The function's own `arguments` object is observable: referenced (also from nested arrows) or `eval`. */
   usesArguments: boolean;
+  /** An `async function*`: its `yield`s, `yield*`s and `return`s are lowered too. */
+  asyncGenerator: boolean;
+  /** For async generators: `yield` and `yield*` expressions of the body itself. */
+  yields: t.YieldExpression[];
+  /** For async generators: `return expr;` statements of the body itself. */
+  returns: t.ReturnStatement[];
+  /** `for await` loops whose awaits belong to this function, with the labels in front of each. */
+  forAwaits: ForAwaitSite[];
+}
+
+export interface ForAwaitSite {
+  node: t.ForOfStatement;
+  /** Labels directly in front of the loop (`outer: for await ...`), outermost first. */
+  labels: t.LabeledStatement[];
 }
 
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
@@ -114,6 +128,10 @@ export function analyze(program: t.Program): Analysis {
       inParameters: false,
       assignsOwnName: false,
       usesArguments: false,
+      asyncGenerator: false,
+      yields: [],
+      returns: [],
+      forAwaits: [],
     };
   }
 
@@ -249,19 +267,28 @@ export function analyze(program: t.Program): Analysis {
           analysis.problems.push({ kind: 'top-level-await', node, what: '`await` at the top level of a module' });
         } else if (owner.lowered) {
           owner.awaits.push({ node, parent: parent!, parentKey });
-        } else if (isAsyncGeneratorContext(owner)) {
-          analysis.problems.push({ kind: 'unsupported', node: owner.node, what: 'async generator functions' });
         }
         break;
       }
+      case 'YieldExpression':
+        if (context.lowered && context.asyncGenerator) context.yields.push(node);
+        break;
+      case 'ReturnStatement':
+        if (node.argument && context.lowered && context.asyncGenerator) context.returns.push(node);
+        break;
       case 'ForOfStatement':
         if (node.await) {
           const owner = awaitOwner(context);
-          analysis.problems.push(
-            owner.kind === 'program'
-              ? { kind: 'top-level-await', node, what: '`for await` at the top level of a module' }
-              : { kind: 'unsupported', node, what: '`for await` loops' }
-          );
+          if (owner.kind === 'program') {
+            analysis.problems.push({ kind: 'top-level-await', node, what: '`for await` at the top level of a module' });
+          } else if (owner.lowered) {
+            const labels: t.LabeledStatement[] = [];
+            if (parent?.type === 'LabeledStatement') {
+              labels.unshift(parent);
+              if (grandparent?.type === 'LabeledStatement') labels.unshift(grandparent);
+            }
+            owner.forAwaits.push({ node, labels });
+          }
         }
         break;
       case 'VariableDeclaration':
@@ -311,12 +338,10 @@ export function analyze(program: t.Program): Analysis {
         : node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
           ? 'function'
           : 'method';
-    const lowered = !!node.async && !node.generator && hasBody(node);
-    if (node.async && node.generator) {
-      analysis.problems.push({ kind: 'unsupported', node, what: 'async generator functions' });
-    }
+    const lowered = !!node.async && hasBody(node);
     const name = lowered ? inferFunctionName(node, parent, parentKey) : '';
     const inner = createContext(kind, node, context, lowered, name);
+    inner.asyncGenerator = lowered && !!node.generator;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
     const repeatsOutside = repeatsSinceList;
     repeatsSinceList = true; // for everything inside the function
@@ -421,11 +446,6 @@ function awaitOwner(context: FunctionContext): FunctionContext {
 function insideLowered(context: FunctionContext | null): boolean {
   for (let c = context; c; c = c.parent) if (c.lowered) return true;
   return false;
-}
-
-function isAsyncGeneratorContext(context: FunctionContext): boolean {
-  const node = context.node as t.Function;
-  return !!node.async && !!node.generator;
 }
 
 function hasBody(node: t.Function): boolean {

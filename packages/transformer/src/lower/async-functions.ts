@@ -37,16 +37,33 @@ import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTr
 export interface ShellContext {
   /** Bindings to declare at the top of statement lists: method generators and hoisted declarations. */
   slots: Map<StatementList, SlotList>;
+  program: t.Program;
   s: MagicString;
   code: string;
   names: NameAllocator;
   captureNames: CaptureNames;
-  /** The local name of the driver (`spawn`, or `spawnGlobal` with `promise: 'global'`). */
-  driver: string;
+  /** The local name of a helper (claimed on first use). */
+  helper: (name: 'spawn' | 'spawnGlobal' | 'asyncGenerator' | 'asyncGeneratorFunction') => string;
+  /** `promise: 'global'` was asked for (async functions only: async generators stay intrinsic). */
+  globalPromise: boolean;
   /** The local name of the runtime's `currentCaptures`, claimed on first use. */
   currentCaptures: () => string;
   /** Renamed identifiers (`yield` in sloppy code), by original name. */
   renamed: Map<string, string>;
+}
+
+/** The helper that runs `fn`'s generator: `spawn` for async functions, `asyncGenerator` for async generators. */
+function driverOf(fn: FunctionContext, context: ShellContext): string {
+  if (fn.asyncGenerator) return context.helper('asyncGenerator');
+  return context.helper(context.globalPromise ? 'spawnGlobal' : 'spawn');
+}
+
+/**
+ * An async generator function owns a `prototype` its objects inherit from: the runtime gives the
+ * wrapper one, and learns which generator it fronts.
+ */
+function withPrototype(fn: FunctionContext, wrapper: string, generator: string, context: ShellContext): string {
+  return fn.asyncGenerator ? `${context.helper('asyncGeneratorFunction')}(${wrapper}, ${generator})` : wrapper;
 }
 
 export function lowerAsyncFunction(fn: FunctionContext, context: ShellContext): void {
@@ -113,7 +130,8 @@ function generatorName(fn: FunctionContext, context: ShellContext, { scoped = fa
 }
 
 function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, context: ShellContext) {
-  const { s, code, driver } = context;
+  const { s, code } = context;
+  const driver = driverOf(fn, context);
   const open = paramsOpen(node, code, node.id ? node.id.end! : findKeyword(code, node.start!, 'function', node.body.start!) + 8);
   const name = node.id ? (context.renamed.get(node.id.name) ?? node.id.name) : '';
   const generator = generatorName(fn, context);
@@ -125,7 +143,8 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     // wherever the declaration was (hoisting); in a block it stays block-scoped, where Annex B would
     // var-hoist a plain sloppy `function` out of it.
     const { key, access } = propertyAccess(name);
-    declareSlot(fn.hoistTo, name, context, { init: `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, asVar: fn.hoistAsVar });
+    const wrapper = withPrototype(fn, `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, generator, context);
+    declareSlot(fn.hoistTo, name, context, { init: withPrototype(fn, wrapper, generator, context), asVar: fn.hoistAsVar });
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
   }
@@ -134,15 +153,19 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     open,
     `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target); } function* ${generator}${typeParameters}`
   );
+  // A declaration keeps its own `prototype`; it is made to inherit %AsyncGeneratorPrototype% first
+  // thing in the program (the declaration itself is hoisted above that).
+  if (fn.asyncGenerator) declareSlot(context.program, `${generator}Prototype`, context, { claim: true, init: withPrototype(fn, name, generator, context), asVar: true });
 }
 
 function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, context: ShellContext) {
-  const { s, code, driver } = context;
+  const { s, code } = context;
+  const driver = driverOf(fn, context);
   const open = paramsOpen(node, code, node.id ? node.id.end! : findKeyword(code, node.start!, 'function', node.body.start!) + 8);
   const generator = generatorName(fn, context, { scoped: true });
   const params = wrapperParamNames(node.params, context).join(', ');
   const { key, access } = propertyAccess(fn.name);
-  const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`;
+  const wrapper = withPrototype(fn, `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, generator, context);
   const typeParameters = typeParametersText(node, code);
   // A named expression binds its own name inside its body, immutably: assigning it throws in strict
   // code and is silently ignored in sloppy code. A `const` gives the first; for sloppy code whose
@@ -160,7 +183,8 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
 }
 
 function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext) {
-  const { s, code, driver } = context;
+  const { s, code } = context;
+  const driver = driverOf(fn, context);
   const afterAsync = skipTrivia(code, findKeyword(code, node.start!, 'async', node.body.start!) + 5);
   const generator = generatorName(fn, context, { scoped: true });
   const prefix = `${fn.startsStatement ? ';' : ''}(() => { ${captureDeclarations(fn.captures, context.captureNames)}function* ${generator}`;
@@ -204,7 +228,8 @@ function arrowForwarding(params: t.Function['params'], context: ShellContext): {
 }
 
 function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod, fn: FunctionContext, context: ShellContext) {
-  const { s, code, driver } = context;
+  const { s, code } = context;
+  const driver = driverOf(fn, context);
   const decorators = (node as { decorators?: t.Node[] | null }).decorators;
   const from = decorators?.length ? decorators[decorators.length - 1]!.end! : node.start!;
   const asyncStart = findKeyword(code, from, 'async', node.key.start!);
@@ -212,7 +237,9 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const open = paramsOpen(node, code, node.key.end!);
   const params = wrapperParamNames(node.params, context).join(', ');
   const slot = fn.generatorSlot;
-  const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet');
+  // An async generator's body starts on its first `next()`, long after the call: it cannot take the
+  // method's `super` arrows at its start, so such a method creates its generator per call.
+  const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
   if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod') {
     // The generator is named by the assignment (NamedEvaluation), so frames read `_m`.
     const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
@@ -264,9 +291,9 @@ export interface SlotList {
   declarators: string[];
 }
 
-function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean } = {}): string {
+function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean; claim?: boolean } = {}): string {
   // A hoisted declaration keeps its own name; generated holders claim a fresh one.
-  const name = binding.init !== undefined ? base : context.names.claim(base);
+  const name = binding.init !== undefined && !binding.claim ? base : context.names.claim(base);
   let list = context.slots.get(slot);
   if (!list) context.slots.set(slot, (list = { asVar: slot.type === 'Program', declarators: [] }));
   if (binding.asVar) list.asVar = true;

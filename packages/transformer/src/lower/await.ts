@@ -11,12 +11,19 @@ import type * as t from '@babel/types';
 import type { AwaitSite } from '../analyze/functions.js';
 import { hasLineBreak } from '../text.js';
 
-export function lowerAwait(s: MagicString, code: string, site: AwaitSite): void {
+//
+// In an async generator the body also yields real values, so an await is marked:
+//   "await x" => "(yield awaitMarker(x))"
+export function lowerAwait(s: MagicString, code: string, site: AwaitSite, marker?: string): void {
   const { node, parent, parentKey } = site;
   const start = node.start!;
-  s.update(start, start + 5, 'yield');
   const argument = node.argument;
   const argumentStart = (argument.extra?.parenStart as number | undefined) ?? argument.start!;
+  s.update(start, start + 5, 'yield');
+  if (marker) {
+    s.prependRight(argument.start!, `${marker}(`);
+    s.appendLeft(argument.end!, ')');
+  }
   if (hasLineBreak(code, start + 5, argumentStart)) {
     s.appendLeft(start + 5, ' (');
     s.appendLeft(node.end!, ')');

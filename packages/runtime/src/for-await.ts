@@ -1,0 +1,65 @@
+// `for await (x of xs) body`, as ForIn/OfBodyEvaluation with AsyncIteratorClose:
+//   "{ const _it = forAwait(xs); try { for (;;) { if (_it.done(yield _it.next())) break; const x = _it.value(); body } }
+//      catch (e) { yield* _it.throwing(e); } finally { yield* _it.close(); } }"
+// `next` is read once; each result is awaited and type-checked; on an abrupt exit from the body
+// `return` is read once, called and awaited, its result type-checked on break/return and its errors
+// swallowed on throw. An error from `next` itself never calls `return`. Awaits are yielded raw in an
+// async function and as await markers in an async generator (`marked`).
+import { awaitMarker } from './await-marker.js';
+import { call, getAsyncIterator, getMethod, isObject, type IteratorRecord } from './async-iterator.js';
+
+class ForAwait {
+  private readonly record: IteratorRecord;
+  /** The body is running: leaving it now must close the iterator. */
+  private active = false;
+  private result: IteratorResult<unknown> | undefined;
+  constructor(iterable: unknown, private readonly marked: boolean) {
+    this.record = getAsyncIterator(iterable);
+  }
+  private await(value: unknown): unknown {
+    return this.marked ? awaitMarker(value) : value;
+  }
+  /** Calls `next` (the body yields what this returns, to await it). */
+  next(): unknown {
+    this.active = false;
+    return this.await(call(this.record.next, this.record.iterator, []));
+  }
+  /** Checks the awaited result; true when the loop is over. */
+  done(result: unknown): boolean {
+    if (!isObject(result)) throw new TypeError('Iterator result is not an object');
+    this.result = result as IteratorResult<unknown>;
+    if (this.result.done) return true;
+    this.active = true;
+    return false;
+  }
+  value(): unknown {
+    return this.result!.value;
+  }
+  /** The body threw: close the iterator, ignoring anything that goes wrong doing so, and rethrow. */
+  *throwing(error: unknown): Generator<unknown, never, unknown> {
+    if (this.active) {
+      this.active = false;
+      try {
+        const method = getMethod(this.record.iterator, 'return');
+        if (method !== undefined) yield this.await(call(method, this.record.iterator, []));
+      } catch {
+        // The body's error wins.
+      }
+    }
+    throw error;
+  }
+  /** The body left by break, return or a labelled continue: close the iterator and check its answer. */
+  *close(): Generator<unknown, void, unknown> {
+    if (!this.active) return;
+    this.active = false;
+    const method = getMethod(this.record.iterator, 'return');
+    if (method === undefined) return;
+    const result = yield this.await(call(method, this.record.iterator, []));
+    if (!isObject(result)) throw new TypeError('Iterator result is not an object');
+  }
+}
+
+/** Starts a `for await` loop over `iterable` (GetIterator, async). */
+export function forAwait(iterable: unknown, marked?: boolean): ForAwait {
+  return new ForAwait(iterable, !!marked);
+}
