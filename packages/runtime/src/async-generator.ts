@@ -89,7 +89,12 @@ export const AsyncGeneratorPrototype: object = Object.create(AsyncIteratorProtot
 function resumeRequest(state: Internals, kind: ResumeKind, value: unknown) {
   if (kind === 2 && state.state === 'suspendedYield') {
     state.state = 'executing';
-    awaitValue(value, (awaited) => resumeAt(state, 2, awaited), (reason) => resumeAt(state, 1, reason));
+    try {
+      awaitValue(value, (awaited) => resumeAt(state, 2, awaited), (reason) => resumeAt(state, 1, reason));
+    } catch (error) {
+      // PromiseResolve itself threw (a broken promise): that is thrown into the body at the yield.
+      resumeAt(state, 1, error);
+    }
     return;
   }
   resumeAt(state, kind, value);
@@ -118,7 +123,11 @@ function run(state: Internals, kind: ResumeKind, value: unknown) {
   const yielded = result.value;
   if (yielded === AWAIT) {
     // An await (also while a return unwinds `finally` blocks: it resumes with next, never return).
-    awaitValue(takeAwaited(), (awaited) => run(state, 0, awaited), (reason) => run(state, 1, reason));
+    try {
+      awaitValue(takeAwaited(), (awaited) => run(state, 0, awaited), (reason) => run(state, 1, reason));
+    } catch (error) {
+      run(state, 1, error);
+    }
     return;
   }
   if (yielded === DELEGATE_RETURN) {
@@ -188,6 +197,17 @@ export function markDelegatedYield(): void {
   delegatingFlag = true;
 }
 
+/**
+ * Stands in for %AsyncGeneratorFunction.prototype%, which only native syntax can reach: lowered async
+ * generator functions inherit from it, so `Object.getPrototypeOf(g).prototype` is
+ * %AsyncGeneratorPrototype% as it is natively.
+ */
+export const AsyncGeneratorFunctionPrototype: object = Object.create(Function.prototype, {
+  prototype: { value: AsyncGeneratorPrototype, configurable: true },
+  [Symbol.toStringTag]: { value: 'AsyncGeneratorFunction', configurable: true },
+});
+Object.defineProperty(AsyncGeneratorPrototype, 'constructor', { value: AsyncGeneratorFunctionPrototype, configurable: true });
+
 // Each lowered async generator function's `prototype` (or, for methods, which have none, a
 // per-generator stand-in), read when it is called as the spec reads F.prototype.
 const wrappers = new WeakMap<Function, Function>();
@@ -199,6 +219,7 @@ const methodPrototypes = new WeakMap<Function, object>();
  */
 export function asyncGeneratorFunction<F extends Function>(wrapper: F, generatorFunction: Function): F {
   Object.defineProperty(wrapper, 'prototype', { value: Object.create(AsyncGeneratorPrototype), writable: true });
+  Object.setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
   wrappers.set(generatorFunction, wrapper);
   return wrapper;
 }

@@ -53,7 +53,12 @@ function step(coroutine: Coroutine, kind: ResumeKind, input: unknown): void {
     coroutine.resolve(result.value);
   } else {
     if (traceId) activeTracer!({ type: 'suspend', id: traceId, value: result.value });
-    coroutine.subscribe(result.value, coroutine.onFulfilled, coroutine.onRejected);
+    try {
+      coroutine.subscribe(result.value, coroutine.onFulfilled, coroutine.onRejected);
+    } catch (error) {
+      // PromiseResolve itself threw (a `constructor` getter on a native promise): the await throws.
+      step(coroutine, 1, error);
+    }
   }
 }
 

@@ -233,7 +233,10 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const decorators = (node as { decorators?: t.Node[] | null }).decorators;
   const from = decorators?.length ? decorators[decorators.length - 1]!.end! : node.start!;
   const asyncStart = findKeyword(code, from, 'async', node.key.start!);
-  s.update(asyncStart, skipTrivia(code, asyncStart + 5), '');
+  let afterModifiers = skipTrivia(code, asyncStart + 5);
+  // `async *m()`: the wrapper is a plain method; the star belongs to the generator it runs.
+  if (fn.asyncGenerator && code[afterModifiers] === '*') afterModifiers = skipTrivia(code, afterModifiers + 1);
+  s.update(asyncStart, afterModifiers, '');
   const open = paramsOpen(node, code, node.key.end!);
   const params = wrapperParamNames(node.params, context).join(', ');
   const slot = fn.generatorSlot;
