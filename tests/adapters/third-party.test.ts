@@ -1,5 +1,6 @@
-// A real package from the registry, lowered by the CLI and exercised side by side with the original:
-// p-queue (concurrency, priorities, events, errors, idle promises).
+// Real packages from the registry, lowered by the CLI and exercised side by side with the originals:
+// p-queue (concurrency, priorities, events, errors, idle promises) and p-map (concurrency, errors,
+// and pMapIterable, an async generator).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ const work = temporaryDir('third-party');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 let loweredQueue: string;
+let loweredMap: string;
 
 function lowerPackage(name: string, from: string): string {
   const out = path.join(work, name);
@@ -24,6 +26,7 @@ function lowerPackage(name: string, from: string): string {
 
 beforeAll(() => {
   loweredQueue = lowerPackage('p-queue', path.dirname(require.resolve('p-queue')));
+  loweredMap = lowerPackage('p-map', path.dirname(require.resolve('p-map')));
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,11 +57,42 @@ async function queueScenario(PQueue: typeof import('p-queue').default) {
   return log;
 }
 
-describe('third-party package lowered by the CLI', () => {
-  it('leaves no async syntax in p-queue', () => {
-    const files = fs.readdirSync(loweredQueue, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
-    expect(files.length).toBeGreaterThan(3);
-    for (const file of files) expect(remainingAsync(path.join(loweredQueue, file))).toEqual([]);
+async function mapScenario(pMapModule: typeof import('p-map')) {
+  const { default: pMap, pMapIterable } = pMapModule;
+  const log: string[] = [];
+  const mapped = await pMap([30, 10, 20], async (ms, index) => {
+    log.push(`start ${index}`);
+    await sleep(ms);
+    log.push(`end ${index}`);
+    return ms * 2;
+  }, { concurrency: 2 });
+  log.push(`mapped ${mapped.join(',')}`);
+  const failure = await pMap([1, 2, 3], async (n) => {
+    if (n === 2) throw new Error('two');
+    return n;
+  }).catch((error: Error) => `rejected ${error.message}`);
+  log.push(String(failure));
+  for await (const value of pMapIterable([3, 1, 2], async (n) => {
+    await sleep(n * 5);
+    return n * 10;
+  }, { concurrency: 2 })) log.push(`iterable ${value}`);
+  return log;
+}
+
+describe('third-party packages lowered by the CLI', () => {
+  it('leaves no async syntax in p-queue and p-map', () => {
+    for (const dir of [loweredQueue, loweredMap]) {
+      const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(remainingAsync(path.join(dir, file))).toEqual([]);
+    }
+  });
+
+  it('p-map, async generator included, behaves like the original', async () => {
+    const expected = await mapScenario(await import('p-map'));
+    expect(expected.filter((line) => line.startsWith('iterable')).length).toBe(3);
+    const lowered = await import(pathToFileURL(path.join(loweredMap, 'index.js')).href);
+    expect(await mapScenario(lowered)).toEqual(expected);
   });
 
   it('p-queue behaves like the original', async () => {
