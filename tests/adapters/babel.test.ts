@@ -1,42 +1,108 @@
 // The Babel plugin inside a real Babel transform: the same lowering as transform(), alone and next
-// to @babel/preset-typescript.
+// to @babel/preset-typescript, with source maps that lead each `yield` back to its `await`.
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transformSync } from '@babel/core';
-import { transform } from '@yieldfrom/transformer';
-import { appEntry } from './support.js';
+import { transformSync, type TransformOptions } from '@babel/core';
+import { findAsyncSyntax, transform } from '@yieldfrom/transformer';
+import { appDir, awaitCount, temporaryDir, yieldsMappedToAwaits } from './support.js';
 import { runScript } from '../support/exec.js';
 
 const plugin = '@yieldfrom/transformer/babel';
+const babel = (code: string, options: TransformOptions) => transformSync(code, { babelrc: false, configFile: false, ...options })!;
+
+const typed = [
+  'interface Job { name: string; ticks: number }',
+  'async function run({ name, ticks }: Job): Promise<string> {',
+  '  log(`start ${name}`);',
+  '  for (let i = 0; i < ticks; i++) await (null as unknown);',
+  '  return name;',
+  '}',
+  'class Runner<T extends Job> {',
+  '  constructor(private readonly jobs: T[]) {}',
+  '  async all(): Promise<string[]> {',
+  '    const done: string[] = [];',
+  '    for (const job of this.jobs) done.push(await run(job));',
+  '    return done;',
+  '  }',
+  '}',
+  'new Runner([{ name: "a", ticks: 2 }, { name: "b", ticks: 1 }]).all().then((names) => log(names.join(",")));',
+  'Promise.resolve().then(() => log("tick"));',
+  '',
+].join('\n');
 
 describe('Babel plugin', () => {
   it('produces the same program as transform()', () => {
-    const source = fs.readFileSync(appEntry, 'utf8');
-    const viaBabel = transformSync(source, { filename: appEntry, babelrc: false, configFile: false, plugins: [plugin] })!.code!;
-    const direct = transform(source, { filename: appEntry }).code;
-    // Babel reprints the program: compare after printing both through Babel with no plugins.
-    const reprint = (code: string) => transformSync(code, { babelrc: false, configFile: false, filename: 'x.js' })!.code;
-    expect(reprint(viaBabel)).toBe(reprint(direct));
-    expect(viaBabel).not.toMatch(/\basync\b|\bawait\b/);
+    for (const file of fs.readdirSync(path.join(appDir, 'src')).map((name) => path.join(appDir, 'src', name))) {
+      const source = fs.readFileSync(file, 'utf8');
+      const viaBabel = babel(source, { filename: file, plugins: [plugin] }).code!;
+      const direct = transform(source, { filename: file }).code;
+      // Babel reprints the program: compare after printing both through Babel with no plugins.
+      const reprint = (code: string) => babel(code, { filename: 'x.js' }).code;
+      expect(reprint(viaBabel)).toBe(reprint(direct));
+      expect(findAsyncSyntax(viaBabel, { filename: file })).toEqual([]);
+    }
   });
 
-  it('runs alongside preset-typescript, before type stripping', () => {
-    const source = 'interface P { n: number }\nexport async function twice(p: P): Promise<number> { return (await p.n) * 2; }\n';
-    const out = transformSync(source, { filename: 'twice.ts', babelrc: false, configFile: false, plugins: [plugin], presets: ['@babel/preset-typescript'] })!.code!;
-    expect(out).not.toMatch(/interface|: number|\basync\b|\bawait\b/);
-    expect(out).toContain('function* _twice(p)');
+  it('runs alongside preset-typescript, in any order, and behaves like the native build', async () => {
+    const native = babel(typed, { filename: 'jobs.ts', sourceType: 'script', presets: ['@babel/preset-typescript'] }).code!;
+    const nativeRun = await runScript(native, 'native.js');
+    expect(nativeRun.log).toEqual(['start a', 'tick', 'start b', 'a,b']);
+    // The preset (whose plugins run after all plugins), and the TypeScript plugin before and after ours.
+    const typescript = '@babel/plugin-transform-typescript';
+    const setups: TransformOptions[] = [
+      { presets: ['@babel/preset-typescript'], plugins: [[plugin, { helpers: 'inline' }]] },
+      { plugins: [typescript, [plugin, { helpers: 'inline' }]] },
+      { plugins: [[plugin, { helpers: 'inline' }], typescript] },
+    ];
+    for (const setup of setups) {
+      const lowered = babel(typed, { filename: 'jobs.ts', sourceType: 'script', ...setup }).code!;
+      expect(lowered).not.toMatch(/\binterface\b|: string|\basync\b|\bawait\b/);
+      expect(lowered).toContain('function* _run({');
+      expect((await runScript(lowered, 'lowered.js')).log).toEqual(nativeRun.log);
+    }
   });
 
-  it('lowered through Babel, a program logs what it logs natively', async () => {
-    const program = 'async function f(x) { log("in", x); const y = await x; log("out", y); return y + 1; }\nf(Promise.resolve(1)).then((v) => log("done", v));\nPromise.resolve().then(() => log("tick"));';
-    const viaBabel = transformSync(program, { filename: 'p.js', babelrc: false, configFile: false, sourceType: 'script', plugins: [[plugin, { helpers: 'inline' }]] })!.code!;
-    const native = await runScript(program, 'native.js');
-    const lowered = await runScript(viaBabel, 'lowered.js');
-    expect(native.log.length).toBe(4);
-    expect(lowered.log).toEqual(native.log);
+  it('source maps lead each yield back to its await, through an input map too', () => {
+    const dir = temporaryDir('babel-maps');
+    const sources = fs.readdirSync(path.join(appDir, 'src'));
+    for (const name of sources) {
+      const result = babel(fs.readFileSync(path.join(appDir, 'src', name), 'utf8'), { filename: path.join(appDir, 'src', name), sourceMaps: true, plugins: [plugin] });
+      fs.writeFileSync(path.join(dir, name), result.code!);
+      fs.writeFileSync(path.join(dir, `${name}.map`), JSON.stringify(result.map));
+    }
+    let yields = 0;
+    for (const name of sources) {
+      const counted = yieldsMappedToAwaits(path.join(dir, name), { sources: [name] });
+      expect(counted.onAwait).toBe(counted.yields);
+      yields += counted.yields;
+    }
+    expect(yields).toBe(awaitCount());
+
+    // Several awaits on one line, behind text the lowering inserts: columns move, the map follows.
+    const denseSource = 'export const f = async (x) => (await x) + (await 2);\nclass A { async m() { return [await 1, await this.x]; } }\n';
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'src', 'dense.js'), denseSource);
+    const dense = babel(denseSource, { filename: path.join(dir, 'src', 'dense.js'), sourceMaps: true, plugins: [plugin] });
+    fs.writeFileSync(path.join(dir, 'dense.js'), dense.code!);
+    fs.writeFileSync(path.join(dir, 'dense.js.map'), JSON.stringify(dense.map));
+    expect(yieldsMappedToAwaits(path.join(dir, 'dense.js'), { sourceDir: path.join(dir, 'src'), sources: ['dense.js'] })).toEqual({ yields: 4, onAwait: 4 });
+
+    // TypeScript -> JavaScript by one Babel run, lowered by a second that chains the first's map.
+    fs.writeFileSync(path.join(dir, 'jobs.ts'), typed);
+    const stripped = babel(typed, { filename: path.join(dir, 'jobs.ts'), sourceMaps: true, presets: ['@babel/preset-typescript'] });
+    const lowered = babel(stripped.code!, { filename: path.join(dir, 'jobs.js'), sourceMaps: true, inputSourceMap: stripped.map!, plugins: [plugin] });
+    fs.writeFileSync(path.join(dir, 'jobs.js'), lowered.code!);
+    fs.writeFileSync(path.join(dir, 'jobs.js.map'), JSON.stringify(lowered.map));
+    expect(yieldsMappedToAwaits(path.join(dir, 'jobs.js'), { sourceDir: dir, sources: ['jobs.ts'] })).toEqual({ yields: 2, onAwait: 2 });
   });
 
-  it('passes diagnostics through as Babel errors with the code frame', () => {
-    expect(() => transformSync('export const x = await 1;', { filename: 'tla.mjs', babelrc: false, configFile: false, plugins: [plugin] })).toThrow(/YF1002[\s\S]*\^/);
+  it('leaves files without async to Babel alone', () => {
+    const code = 'export const answer = 42; // asynchronous? no\n';
+    expect(babel(code, { filename: 'plain.js', plugins: [plugin] }).code).toBe(babel(code, { filename: 'plain.js' }).code);
+  });
+
+  it('passes diagnostics through as Babel errors with file:line:column and the code frame', () => {
+    expect(() => babel('export const x = 1;\nexport const y = await x;', { filename: path.join(appDir, 'tla.mjs'), plugins: [plugin] })).toThrow(/tla\.mjs:2:18: error YF1002[\s\S]*> 2 \| export const y = await x;/);
   });
 });

@@ -1,118 +1,187 @@
 // The build plugins, each run inside its real host: the bundle has no async syntax left, prints what
-// the native app prints, and its source map leads every `yield` back to its `await`.
+// the native app prints, and its source map leads every `yield` back to its `await`; bad input and a
+// missing runtime fail the build with the diagnostic's code, file:line:column and frame.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { appDir, appEntry, awaitCount, nativeAppOutput, remainingAsync, runNode, temporaryDir, yieldsMappedToAwaits } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { PluginOptions } from '@yieldfrom/transformer/vite';
+import { appEntry, awaitCount, repoRoot, nativeAppOutput, remainingAsync, runNode, temporaryDir, writeTree, yieldsMappedToAwaits } from './support.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-function outDir(host: string) {
-  const dir = temporaryDir(host);
-  made.push(dir);
-  return dir;
+type Host = 'vite' | 'rollup' | 'webpack' | 'esbuild';
+const hosts: Host[] = ['vite', 'rollup', 'webpack', 'esbuild'];
+
+interface BuildRequest {
+  entry: string;
+  outDir: string;
+  /** Plugin options; `null` builds without the plugin (the native build). */
+  options?: PluginOptions | null;
+  /** Rollup: leave the runtime an import (Rollup alone does not resolve packages). */
+  runtimeExternal?: boolean;
 }
 
-function expectLoweredBundle(file: string) {
-  expect(remainingAsync(file)).toEqual([]);
-  expect(runNode(file)).toBe(nativeAppOutput());
-  const { yields, onAwait } = yieldsMappedToAwaits(file);
-  expect(yields).toBe(awaitCount());
-  expect(onAwait).toBe(yields);
+/** Builds `entry` into one file with the host; resolves to that file, or rejects with the build's error text. */
+async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal = true }: BuildRequest): Promise<string> {
+  switch (host) {
+    case 'vite': {
+      const { build } = await import('vite');
+      const { default: yieldfrom } = await import('@yieldfrom/transformer/vite');
+      await build({
+        root: path.dirname(entry),
+        cacheDir: path.join(outDir, '.vite'),
+        logLevel: 'silent',
+        configFile: false,
+        plugins: options ? [yieldfrom(options)] : [],
+        build: { outDir, emptyOutDir: false, minify: false, sourcemap: true, lib: { entry, formats: ['es'], fileName: () => 'main.mjs' } },
+      }).catch((error: Error) => Promise.reject(new Error(error.message)));
+      return path.join(outDir, 'main.mjs');
+    }
+    case 'rollup': {
+      const { rollup } = await import('rollup');
+      const { default: yieldfrom } = await import('@yieldfrom/transformer/rollup');
+      const external = runtimeExternal ? [/^@yieldfrom\/runtime/] : [];
+      const build = await rollup({ input: entry, plugins: options ? [yieldfrom(options)] : [], external, onwarn: () => {} }).catch(
+        (error: Error & { frame?: string; loc?: { line: number; column: number } }) =>
+          Promise.reject(new Error(`${error.message}\nloc ${error.loc?.line}:${error.loc?.column}\n${error.frame}`))
+      );
+      await build.write({ file: path.join(outDir, 'main.mjs'), format: 'es', sourcemap: true });
+      await build.close();
+      return path.join(outDir, 'main.mjs');
+    }
+    case 'webpack': {
+      const { default: webpack } = await import('webpack');
+      const { default: yieldfrom } = await import('@yieldfrom/transformer/webpack');
+      const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
+        webpack(
+          {
+            mode: 'none',
+            target: 'node',
+            context: path.dirname(entry),
+            entry,
+            devtool: 'source-map',
+            output: { path: outDir, filename: 'main.cjs', devtoolModuleFilenameTemplate: '[absolute-resource-path]' },
+            plugins: options ? [yieldfrom(options)] : [],
+          },
+          (error, result) => (error ? reject(error) : resolve(result!))
+        )
+      );
+      if (stats.hasErrors()) throw new Error(stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message).join('\n'));
+      return path.join(outDir, 'main.cjs');
+    }
+    case 'esbuild': {
+      const esbuild = await import('esbuild');
+      const { default: yieldfrom } = await import('@yieldfrom/transformer/esbuild');
+      await esbuild
+        .build({
+          entryPoints: [entry],
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          outfile: path.join(outDir, 'main.mjs'),
+          sourcemap: true,
+          logLevel: 'silent',
+          plugins: options ? [yieldfrom(options)] : [],
+        })
+        .catch((error: { errors: { text: string; location: { line: number; column: number } | null }[] }) =>
+          Promise.reject(new Error(error.errors.map((e) => `${e.text}\nloc ${e.location?.line}:${e.location?.column}`).join('\n')))
+        );
+      return path.join(outDir, 'main.mjs');
+    }
+  }
 }
 
-describe('build plugins in their hosts', () => {
-  it('vite build', async () => {
-    const { build } = await import('vite');
-    const { default: yieldfrom } = await import('@yieldfrom/transformer/vite');
-    const dir = outDir('vite');
-    await build({
-      root: appDir,
-      logLevel: 'silent',
-      configFile: false,
-      plugins: [yieldfrom()],
-      build: {
-        outDir: dir,
-        emptyOutDir: true,
-        minify: false,
-        sourcemap: true,
-        lib: { entry: appEntry, formats: ['es'], fileName: () => 'main.mjs' },
-      },
+const failure = (promise: Promise<unknown>) => promise.then(() => new Error('the build succeeded'), (error: Error) => error);
+
+describe.each(hosts)('%s with yieldfrom()', (host) => {
+  it('bundles the app with no async syntax left; it prints what the native app prints; each yield maps to its await', async () => {
+    const file = await bundle(host, { entry: appEntry, outDir: temporaryDir(host) });
+    expect(remainingAsync(file)).toEqual([]);
+    expect(runNode(file)).toBe(nativeAppOutput());
+    const { yields, onAwait } = yieldsMappedToAwaits(file);
+    expect(yields).toBe(awaitCount());
+    expect(onAwait).toBe(yields);
+  });
+
+  it('fails the build on input it cannot lower, with code, file:line:column and frame', async () => {
+    const dir = temporaryDir(`${host}-error`);
+    writeTree(dir, { 'bad.mjs': 'export const x = 1;\nexport const y = await Promise.resolve(2);\n' });
+    const error = await failure(bundle(host, { entry: path.join(dir, 'bad.mjs'), outDir: path.join(dir, 'out') }));
+    expect(error.message).toContain('YF1002');
+    expect(error.message).toContain(`${path.join(dir, 'bad.mjs')}:2:18`);
+    expect(error.message).toContain('> 2 | export const y = await Promise.resolve(2);');
+    expect(error.message.match(/> 2 \|/g)).toHaveLength(1);
+    if (host === 'rollup' || host === 'esbuild') expect(error.message).toContain('loc 2:17');
+  });
+
+  it('fails the build with a clear error when the runtime cannot be resolved', async () => {
+    const dir = temporaryDir(`${host}-no-runtime`, { linkNodeModules: false });
+    writeTree(dir, { 'main.mjs': 'export const f = async () => await 1;\n' });
+    const error = await failure(bundle(host, { entry: path.join(dir, 'main.mjs'), outDir: path.join(dir, 'out'), runtimeExternal: false }));
+    expect(error.message).toContain('YF2003');
+    expect(error.message).toContain('"@yieldfrom/runtime", which cannot be resolved');
+    // Declared external, it is the user's to provide when the bundle runs.
+    if (host === 'rollup') await bundle(host, { entry: path.join(dir, 'main.mjs'), outDir: path.join(dir, 'out'), runtimeExternal: true });
+  });
+});
+
+describe('build plugin options', () => {
+  it("helpers: 'inline' builds where the runtime is not installed", async () => {
+    const dir = temporaryDir('inline', { linkNodeModules: false });
+    writeTree(dir, { 'main.mjs': 'const f = async (x) => (await x) * 2;\nf(21).then((v) => console.log(v));\n' });
+    const file = await bundle('esbuild', { entry: path.join(dir, 'main.mjs'), outDir: path.join(dir, 'out'), options: { helpers: 'inline' } });
+    expect(remainingAsync(file)).toEqual([]);
+    expect(runNode(file)).toBe('42');
+  });
+
+  it('TypeScript entries: types are left for the host, async is lowered, output matches the native build', async () => {
+    const dir = temporaryDir('typescript');
+    writeTree(dir, {
+      'main.ts': 'interface Job { name: string; ms: number }\nconst run = async ({ name, ms }: Job): Promise<string> => { await new Promise((r) => setTimeout(r, ms)); return name; };\nclass Runner { async all(jobs: Job[]) { const done: string[] = []; for (const job of jobs) done.push(await run(job)); return done; } }\nnew Runner().all([{ name: "a", ms: 2 }, { name: "b", ms: 1 }]).then((names) => console.log(names.join(",")));\n',
     });
-    expectLoweredBundle(path.join(dir, 'main.mjs'));
+    for (const host of ['vite', 'esbuild'] as const) {
+      const lowered = await bundle(host, { entry: path.join(dir, 'main.ts'), outDir: path.join(dir, host) });
+      const native = await bundle(host, { entry: path.join(dir, 'main.ts'), outDir: path.join(dir, `${host}-native`), options: null });
+      expect(remainingAsync(lowered)).toEqual([]);
+      expect(remainingAsync(native)).not.toEqual([]);
+      expect(runNode(lowered)).toBe('a,b');
+      expect(runNode(native)).toBe('a,b');
+    }
   });
 
-  it('rollup', async () => {
-    const { rollup } = await import('rollup');
+  it('rejects option values of the wrong kind with YF2001', async () => {
     const { default: yieldfrom } = await import('@yieldfrom/transformer/rollup');
-    const dir = outDir('rollup');
-    const bundle = await rollup({ input: appEntry, plugins: [yieldfrom()], external: [/^@yieldfrom\/runtime/], onwarn: () => {} });
-    await bundle.write({ file: path.join(dir, 'main.mjs'), format: 'es', sourcemap: true });
-    await bundle.close();
-    expectLoweredBundle(path.join(dir, 'main.mjs'));
+    expect(() => yieldfrom({ helpers: 'bogus' as never })).toThrow(/YF2001/);
+    expect(() => yieldfrom({ lowerDependencies: 'yes' as never })).toThrow(/YF2001.*lowerDependencies/);
+    expect(() => yieldfrom({ include: 42 as never })).toThrow(/YF2001.*include/);
   });
 
-  it('webpack', async () => {
-    const { default: webpack } = await import('webpack');
-    const { default: yieldfrom } = await import('@yieldfrom/transformer/webpack');
-    const dir = outDir('webpack');
-    const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-      webpack(
-        {
-          mode: 'none',
-          target: 'node',
-          entry: appEntry,
-          devtool: 'source-map',
-          output: { path: dir, filename: 'main.cjs', devtoolModuleFilenameTemplate: '[absolute-resource-path]' },
-          plugins: [yieldfrom()],
-        },
-        (error, result) => (error ? reject(error) : resolve(result!))
-      )
-    );
-    expect(stats.hasErrors()).toBe(false);
-    expectLoweredBundle(path.join(dir, 'main.cjs'));
-  });
-
-  it('esbuild', async () => {
-    const esbuild = await import('esbuild');
-    const { default: yieldfrom } = await import('@yieldfrom/transformer/esbuild');
-    const dir = outDir('esbuild');
-    await esbuild.build({
-      entryPoints: [appEntry],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: path.join(dir, 'main.mjs'),
-      sourcemap: true,
-      logLevel: 'silent',
-      plugins: [yieldfrom()],
+  it('include and exclude follow createFilter; node_modules is skipped unless lowerDependencies', async () => {
+    // Its own node_modules, with a dependency that has async code and a link to the runtime.
+    const dir = temporaryDir('filters', { linkNodeModules: false });
+    writeTree(dir, {
+      'main.mjs': "import { a } from './src/a.mjs';\nimport { b } from './src/skip/b.mjs';\nimport { c } from 'fake-dependency';\nexport { a, b, c };\n",
+      'src/a.mjs': 'export const a = async () => await 1;\n',
+      'src/skip/b.mjs': 'export const b = async () => await 2;\n',
+      'node_modules/fake-dependency/package.json': '{ "name": "fake-dependency", "type": "module", "exports": "./index.js" }',
+      'node_modules/fake-dependency/index.js': 'export const c = async () => await 3;\n',
     });
-    expectLoweredBundle(path.join(dir, 'main.mjs'));
-  });
-
-  it('reports a lowering error through the host with file, line, column and frame', async () => {
-    const { rollup } = await import('rollup');
-    const { default: yieldfrom } = await import('@yieldfrom/transformer/rollup');
-    const dir = outDir('rollup-error');
-    const entry = path.join(dir, 'bad.mjs');
-    fs.writeFileSync(entry, 'export const x = 1;\nexport const y = await Promise.resolve(2);\n');
-    const error = await rollup({ input: entry, plugins: [yieldfrom()] }).then(
-      () => null,
-      (e: Error & { loc?: { line: number; column: number }; frame?: string }) => e
-    );
-    expect(error).not.toBeNull();
-    expect(error!.message).toContain('YF1002');
-    expect(error!.message).toContain('bad.mjs:2:');
-    expect(error!.loc).toMatchObject({ line: 2 });
-  });
-
-  it('leaves files without async untouched and skips node_modules by default', async () => {
-    const { normalizePluginOptions } = await import('../../packages/transformer/dist/plugin-options.js');
-    const options = normalizePluginOptions();
-    expect(options.isIncluded('/p/src/a.ts')).toBe(true);
-    expect(options.isIncluded('/p/src/a.vue?vue&type=script&lang.ts')).toBe(false);
-    expect(options.isIncluded('/p/node_modules/x/index.js')).toBe(false);
-    expect(normalizePluginOptions({ lowerDependencies: true }).isIncluded('/p/node_modules/x/index.js')).toBe(true);
-    expect(() => normalizePluginOptions({ helpers: 'bogus' as never })).toThrow(/YF2001/);
+    fs.mkdirSync(path.join(dir, 'node_modules/@yieldfrom'));
+    fs.symlinkSync(path.join(repoRoot, 'packages/runtime'), path.join(dir, 'node_modules/@yieldfrom/runtime'), 'junction');
+    const asyncLeftIn = async (options: PluginOptions) => {
+      const file = await bundle('esbuild', { entry: path.join(dir, 'main.mjs'), outDir: path.join(dir, `out-${Math.random().toString(36).slice(2)}`), options });
+      const text = fs.readFileSync(file, 'utf8');
+      return ['1', '2', '3'].filter((n) => text.includes(`async () => await ${n}`));
+    };
+    expect(await asyncLeftIn({})).toEqual(['3']);
+    expect(await asyncLeftIn({ lowerDependencies: true })).toEqual([]);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      // Globs are resolved against the working directory, as in createFilter.
+      expect(await asyncLeftIn({ exclude: 'src/skip/**' })).toEqual(['2', '3']);
+      expect(await asyncLeftIn({ include: ['src/**/*.mjs'], lowerDependencies: true })).toEqual(['3']);
+      expect(await asyncLeftIn({ include: /[\\/]a\.mjs$/ })).toEqual(['2', '3']);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -1,67 +1,71 @@
-// The `yieldfrom` command as a child process on a directory tree.
+// The `yieldfrom` command as a child process on a directory tree: outputs, maps, --check, errors and
+// exit codes.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { remainingAsync, temporaryDir } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { remainingAsync, repoRoot, runNode, temporaryDir, writeTree, yieldsMappedToAwaits } from './support.js';
 
-const cli = path.join(import.meta.dirname, '../../packages/transformer/dist/cli.js');
+// The bin as npm links it (node_modules/.bin/yieldfrom -> dist/cli.js, run through its shebang).
+const bin = path.join(repoRoot, 'node_modules', '.bin', 'yieldfrom');
 const work = temporaryDir('cli');
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', input });
+  const result = spawnSync(bin, args, { cwd: work, encoding: 'utf8', input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function tree(files: Record<string, string>) {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
-    fs.writeFileSync(path.join(work, name), text);
-  }
-}
+const read = (file: string) => fs.readFileSync(path.join(work, file), 'utf8');
 
 describe('yieldfrom CLI', () => {
-  tree({
+  writeTree(work, {
     'src/a.js': 'export const a = async (x) => (await x) + 1;\n',
     'src/nested/b.ts': 'export async function b(n: number): Promise<number> { return await n; }\n',
     'src/plain.js': 'export const plain = 1;\n',
     'src/node_modules/dep/index.js': 'export default async () => 1;\n',
   });
 
-  it('lowers a directory into --out-dir, mirroring it, with source maps', () => {
+  it('lowers a directory into --out-dir, mirroring it, with source maps that lead each yield to its await', () => {
     const { status, stderr } = run(['src', '--out-dir', 'out', '--source-maps']);
     expect(status).toBe(0);
     expect(stderr).toMatch(/^yieldfrom: 3 files, [\d.]+ kB, [\d.]+ s, 0 errors$/m);
-    for (const file of ['out/a.js', 'out/nested/b.ts']) {
+    for (const [file, source] of [['out/a.js', 'a.js'], ['out/nested/b.ts', 'b.ts']] as const) {
       expect(remainingAsync(path.join(work, file))).toEqual([]);
-      const map = JSON.parse(fs.readFileSync(path.join(work, `${file}.map`), 'utf8'));
+      const map = JSON.parse(read(`${file}.map`));
       expect(map.sources[0]).toMatch(/src[\\/](a\.js|nested[\\/]b\.ts)$/);
-      expect(fs.readFileSync(path.join(work, file), 'utf8')).toMatch(/\/\/# sourceMappingURL=(a\.js|b\.ts)\.map\n$/);
+      expect(read(file)).toMatch(/\/\/# sourceMappingURL=(a\.js|b\.ts)\.map\n$/);
+      const sourceDir = path.dirname(path.join(work, 'src', path.relative('out', file)));
+      expect(yieldsMappedToAwaits(path.join(work, file), { sourceDir, sources: [source] })).toEqual({ yields: 1, onAwait: 1 });
     }
+    expect(read('out/plain.js')).toBe('export const plain = 1;\n//# sourceMappingURL=plain.js.map\n');
     expect(fs.existsSync(path.join(work, 'out/node_modules'))).toBe(false);
-    expect(fs.readdirSync(path.join(work, 'out')).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(fs.readdirSync(path.join(work, 'out'), { recursive: true }).some((f) => String(f).endsWith('.tmp'))).toBe(false);
   });
 
-  it('--check exits 1 and lists files with async syntax; 0 once lowered', () => {
+  it('--check exits 1 and lists every piece of async syntax; 0 once lowered', () => {
     const before = run(['--check', 'src']);
     expect(before.status).toBe(1);
     expect(before.stdout).toMatch(/src[\\/]a\.js:1:18: async function is not lowered/);
+    expect(before.stdout).toMatch(/src[\\/]a\.js:1:32: await is not lowered/);
     expect(before.stdout).toMatch(/b\.ts:1:8: async function is not lowered/);
+    expect(before.stderr).toMatch(/3 files, .*0 errors, 2 with async syntax$/m);
     const after = run(['--check', 'out']);
     expect(after.status).toBe(0);
     expect(after.stdout).toBe('');
+    const piped = run(['--check', '--stdin', '--filename', 'x.ts'], 'const f = async (n: number) => n;');
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toBe('x.ts:1:11: async function is not lowered\n');
   });
 
-  it('matches globs', () => {
+  it('matches globs, and inlines helpers on request', () => {
     const { status } = run(['src/**/*.ts', '-o', 'globbed', '--helpers', 'inline']);
     expect(status).toBe(0);
     expect(fs.readdirSync(path.join(work, 'globbed'), { recursive: true })).toEqual(['nested', path.join('nested', 'b.ts')]);
-    expect(fs.readFileSync(path.join(work, 'globbed/nested/b.ts'), 'utf8')).toContain('function spawn(');
+    expect(read('globbed/nested/b.ts')).toContain('function spawn(');
   });
 
   it('--write rewrites in place and --stdin pipes', () => {
-    tree({ 'inplace/c.js': 'async function c() { await 0; }\n' });
+    writeTree(work, { 'inplace/c.js': 'async function c() { await 0; }\n' });
     expect(run(['inplace', '--write', '-q']).status).toBe(0);
     expect(remainingAsync(path.join(work, 'inplace/c.js'))).toEqual([]);
     const piped = run(['--stdin', '--filename', 'x.ts'], 'const f = async (n: number) => await n;');
@@ -69,35 +73,60 @@ describe('yieldfrom CLI', () => {
     expect(piped.stdout).toContain('function* _f(n: number)');
   });
 
+  it('lowered packages run in Node as they did: CommonJS gets require, "type": "module" gets import', () => {
+    writeTree(work, {
+      'pkg-cjs/package.json': '{ "name": "pkg-cjs" }',
+      'pkg-cjs/index.js': "const { double } = require('./double.js');\nasync function main() { console.log(await double(await 21)); }\nmain();\n",
+      'pkg-cjs/double.js': 'module.exports.double = async (n) => n * (await 2);\n',
+      'pkg-esm/package.json': '{ "name": "pkg-esm", "type": "module" }',
+      'pkg-esm/index.js': "import './side.js';\nglobalThis.ready.then((v) => console.log(v));\n",
+      'pkg-esm/side.js': 'globalThis.ready = (async () => `ready ${await 1}`)();\n',
+    });
+    for (const pkg of ['pkg-cjs', 'pkg-esm']) {
+      const native = runNode(path.join(work, pkg, 'index.js'));
+      expect(run([pkg, '-o', `${pkg}-out`, '-q']).status).toBe(0);
+      fs.copyFileSync(path.join(work, pkg, 'package.json'), path.join(work, `${pkg}-out`, 'package.json'));
+      expect(runNode(path.join(work, `${pkg}-out`, 'index.js'))).toBe(native);
+    }
+    expect(read('pkg-cjs-out/double.js')).toMatch(/^var \{ spawn: _spawn \} = require\("@yieldfrom\/runtime"\);/);
+    expect(read('pkg-esm-out/side.js')).toMatch(/^import \{ spawn as _spawn \} from "@yieldfrom\/runtime";/);
+  });
+
   it('reports errors with file:line:column and a frame, exits 1, and writes no half file', () => {
-    tree({ 'broken/ok.js': 'export async function ok() {}\n', 'broken/bad.js': 'export const y = 1;\nexport const z = await y;\n' });
+    writeTree(work, { 'broken/ok.js': 'export async function ok() {}\n', 'broken/bad.js': 'export const y = 1;\nexport const z = await y;\n' });
     const { status, stderr } = run(['broken', '-o', 'broken-out']);
     expect(status).toBe(1);
-    expect(stderr).toMatch(/bad\.js:2:18: error YF1002: /);
+    expect(stderr).toContain(`${path.join(work, 'broken/bad.js')}:2:18: error YF1002: `);
     expect(stderr).toContain('> 2 | export const z = await y;');
-    expect(stderr).toMatch(/1 errors$/m);
+    expect(stderr).toMatch(/2 files, .*, 1 errors$/m);
     expect(fs.existsSync(path.join(work, 'broken-out/bad.js'))).toBe(false);
     expect(fs.existsSync(path.join(work, 'broken-out/ok.js'))).toBe(true);
+    const syntax = run(['--stdin', '--filename', 'oops.js'], 'async function (');
+    expect(syntax.status).toBe(1);
+    expect(syntax.stderr).toMatch(/^oops\.js:1:16: error YF1001: /);
   });
 
   it('rejects bad usage with exit status 2', () => {
-    expect(run([]).status).toBe(2);
-    expect(run(['src', '--write', '--out-dir', 'x']).status).toBe(2);
-    expect(run(['no-such-dir']).status).toBe(2);
-    expect(run(['--helpers']).status).toBe(2);
+    for (const args of [[], ['src', '--write', '--out-dir', 'x'], ['no-such-dir'], ['--helpers'], ['src', '-o', 'x', '--helpers', 'bogus'], ['src', '--frobnicate'], ['src', 'src/a.js']]) {
+      const result = run(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^yieldfrom: /);
+    }
+    expect(run(['src', '-o', 'x', '--helpers', 'bogus']).stderr).toMatch(/--helpers must be "import" or "inline"/);
   });
 
-  it('spreads large inputs over worker threads with the same results', () => {
+  it('spreads the files over worker threads with the same results', () => {
     const many: Record<string, string> = {};
-    const body = `export async function f(x) {\n${'  await x;\n'.repeat(800)}  return x;\n}\n`;
-    for (let i = 0; i < 12; i++) many[`big/f${i}.js`] = body;
-    tree(many);
-    const threaded = run(['big', '-o', 'big-threads', '--jobs', '2']);
-    const single = run(['big', '-o', 'big-single', '--jobs', '1']);
+    const body = `export async function f(x) {\n${'  await x;\n'.repeat(200)}  return x;\n}\n`;
+    for (let i = 0; i < 8; i++) many[`many/f${i}.js`] = body;
+    writeTree(work, many);
+    const threaded = run(['many', '-o', 'many-threads', '--jobs', '2']);
+    const single = run(['many', '-o', 'many-single']);
     expect(threaded.status).toBe(0);
+    expect(threaded.stderr).toMatch(/8 files, .* 0 errors \(2 threads\)$/m);
     expect(single.status).toBe(0);
-    for (let i = 0; i < 12; i++) {
-      expect(fs.readFileSync(path.join(work, `big-threads/f${i}.js`), 'utf8')).toBe(fs.readFileSync(path.join(work, `big-single/f${i}.js`), 'utf8'));
-    }
+    // Small inputs stay on the main thread unless --jobs asks.
+    expect(single.stderr).toMatch(/8 files, .* 0 errors$/m);
+    for (let i = 0; i < 8; i++) expect(read(`many-threads/f${i}.js`)).toBe(read(`many-single/f${i}.js`));
   });
 });

@@ -1,17 +1,40 @@
-// Shared by the adapter tests: build outputs go to a temporary folder inside the repository (so
-// bundles that import @yieldfrom/runtime resolve it like a user's project would), and each bundle is
-// run with Node and compared with the native app.
+// Shared by the adapter tests: projects and build outputs live in temporary folders outside the
+// repository (with a node_modules link, so bundles that import @yieldfrom/runtime resolve it like a
+// user's project would), and each bundle is run with Node and compared with the native app.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { afterAll } from 'vitest';
 import { findAsyncSyntax } from '@yieldfrom/transformer';
 
+export const repoRoot = path.join(import.meta.dirname, '..', '..');
 export const appDir = path.join(import.meta.dirname, 'app');
 export const appEntry = path.join(appDir, 'src', 'main.js');
+const appSources = fs.readdirSync(path.join(appDir, 'src')).filter((name) => name.endsWith('.js'));
 
-export function temporaryDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(import.meta.dirname, `.tmp-${prefix}-`));
+const made: string[] = [];
+// Registered while the importing test file is collected: its folders go when its tests are done.
+afterAll(() => made.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * A fresh folder under the system's temporary directory, removed after the test file's tests. With
+ * `linkNodeModules` (the default) it sees the repository's packages through a node_modules link.
+ */
+export function temporaryDir(prefix: string, { linkNodeModules = true } = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `yieldfrom-${prefix}-`)));
+  made.push(dir);
+  if (linkNodeModules) fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
+  return dir;
+}
+
+/** Writes `files` (relative path -> text) under `dir`. */
+export function writeTree(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
 }
 
 export function runNode(file: string): string {
@@ -30,30 +53,28 @@ export function remainingAsync(file: string): string[] {
 }
 
 /**
- * Follows the bundle's source map from every `yield` the lowering wrote back to the original files,
- * and returns how many of them land exactly on an `await` there.
+ * Follows a source map from every `yield` the lowering wrote back to the original files, and counts
+ * how many land exactly on an `await` there. `sources` are the original files to look for.
  */
-export function yieldsMappedToAwaits(file: string, mapFile = `${file}.map`): { yields: number; onAwait: number } {
+export function yieldsMappedToAwaits(file: string, { mapFile = `${file}.map`, sourceDir = path.join(appDir, 'src'), sources = appSources } = {}): { yields: number; onAwait: number } {
   const code = fs.readFileSync(file, 'utf8');
   const map = new TraceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')));
-  const lines = code.split('\n');
   let yields = 0;
   let onAwait = 0;
-  lines.forEach((line, index) => {
+  code.split('\n').forEach((line, index) => {
     for (const match of line.matchAll(/\byield\b(?!\*)/g)) {
       const original = originalPositionFor(map, { line: index + 1, column: match.index! });
-      if (!original.source || !/src[\\/](main|util)\.js$/.test(original.source)) continue;
+      const name = original.source?.split(/[\\/]/).pop();
+      if (!name || !sources.includes(name)) continue;
       yields++;
-      const sourcePath = path.resolve(path.dirname(mapFile), map.sourceRoot ?? '', original.source);
-      const sourceFile = fs.existsSync(sourcePath) ? sourcePath : path.join(appDir, 'src', path.basename(original.source));
-      const sourceLine = fs.readFileSync(sourceFile, 'utf8').split('\n')[original.line! - 1] ?? '';
+      const sourceLine = fs.readFileSync(path.join(sourceDir, name), 'utf8').split('\n')[original.line! - 1] ?? '';
       if (sourceLine.slice(original.column!).startsWith('await')) onAwait++;
     }
   });
   return { yields, onAwait };
 }
 
-/** Number of `await`s in the app's sources. */
-export function awaitCount(): number {
-  return ['main.js', 'util.js'].reduce((sum, name) => sum + (fs.readFileSync(path.join(appDir, 'src', name), 'utf8').match(/\bawait\b/g)?.length ?? 0), 0);
+/** Number of `await`s in the given source files. */
+export function awaitCount(sourceDir = path.join(appDir, 'src'), sources = appSources): number {
+  return sources.reduce((sum, name) => sum + (fs.readFileSync(path.join(sourceDir, name), 'utf8').match(/\bawait\b/g)?.length ?? 0), 0);
 }

@@ -6,27 +6,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remainingAsync, temporaryDir } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { remainingAsync, repoRoot, temporaryDir } from './support.js';
 
 const require = createRequire(import.meta.url);
-const cli = path.join(import.meta.dirname, '../../packages/transformer/dist/cli.js');
+const bin = path.join(repoRoot, 'node_modules', '.bin', 'yieldfrom');
 const work = temporaryDir('third-party');
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 let loweredQueue: string;
 let loweredMap: string;
 
-function lowerPackage(name: string, from: string): string {
+/** The folder of the package's published code, checked to be worth lowering and safe to install. */
+function publishedCode(name: string): string {
+  const dir = path.dirname(require.resolve(name));
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8'));
+  expect(Object.keys(manifest.scripts ?? {}).filter((script) => /install|prepare/.test(script))).toEqual([]);
+  const sources = fs.readdirSync(dir).filter((file) => file.endsWith('.js'));
+  expect(sources.flatMap((file) => remainingAsync(path.join(dir, file))).length).toBeGreaterThan(5);
+  return dir;
+}
+
+function lowerPackage(name: string): string {
   const out = path.join(work, name);
-  const result = spawnSync(process.execPath, [cli, from, '--out-dir', out, '-q'], { encoding: 'utf8' });
+  const result = spawnSync(bin, [publishedCode(name), '--out-dir', out, '-q'], { encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
+  // Both are "type": "module" packages: so is their lowered copy.
+  fs.writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
   return out;
 }
 
 beforeAll(() => {
-  loweredQueue = lowerPackage('p-queue', path.dirname(require.resolve('p-queue')));
-  loweredMap = lowerPackage('p-map', path.dirname(require.resolve('p-map')));
+  loweredQueue = lowerPackage('p-queue');
+  loweredMap = lowerPackage('p-map');
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,13 +1,26 @@
 // `plugins: ['@yieldfrom/transformer/babel']`: the same lowering as transform(), inside a Babel build.
 //
-// The plugin overrides parsing: Babel hands it the file's text, transform() lowers it, and Babel
-// parses the lowered text and runs every other plugin and preset (preset-typescript included) on
-// that. So the lowering is exactly transform()'s, whatever the plugin order, and TypeScript syntax is
-// still there for preset-typescript to strip. Because transform() keeps every line where it was,
-// Babel's source map (made against the original text) stays right line for line.
+// The plugin overrides parsing. Babel hands it the file's text, transform() lowers it, and Babel parses
+// the lowered text and runs every other plugin and preset on that. Why this and not a visitor:
+// - the lowering is exactly transform()'s (text edits on the original), whatever the plugin order and
+//   whatever other plugins have done to the tree by the time a visitor would run;
+// - TypeScript syntax is still there when transform() reads it (it parses `.ts` files as TypeScript),
+//   and still there after, for @babel/preset-typescript to strip: presets' visitors run on the
+//   lowered tree, so their output is what they would make of hand-written generators;
+// - source maps stay right: the lowering's map (lowered text -> original) becomes Babel's input map
+//   in `pre`, chained in front of any input map the file already had, so Babel's own merge points
+//   each `yield` back at its `await`.
+// The cost: Babel allows one parserOverride per build, so this cannot be combined with another
+// plugin that overrides parsing (Babel says so with an error); and transform() chooses the syntax from
+// the file name, so TypeScript in files without a TypeScript extension (preset-typescript's
+// `allExtensions`) does not parse.
+import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
+import { mayContainAsync } from './analyze/async-syntax.js';
 import type { TransformOptions } from './options.js';
+import type { SourceMap } from './source-map.js';
 
+/** The transform's options; the file name, source maps and input map come from Babel. */
 export type BabelPluginOptions = Omit<TransformOptions, 'filename' | 'sourceMaps' | 'inputSourceMap'>;
 
 interface ParserOptions {
@@ -19,18 +32,44 @@ interface BabelApi {
   assertVersion?: (range: number | string) => void;
 }
 
+/** The part of Babel's File this plugin touches. */
+interface BabelFile {
+  ast: object;
+  inputMap: { toObject(): object } | null;
+  opts: { generatorOpts?: { sourceFileName?: string } };
+}
+
+// Each lowered tree's map, until `pre` hands it to Babel (a WeakMap: a failed build leaks nothing).
+const lowerings = new WeakMap<object, SourceMap>();
+
 export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPluginOptions = {}) {
   api.assertVersion?.('^7.0.0 || ^8.0.0');
   return {
     name: 'yieldfrom',
-    parserOverride(code: string, parserOptions: ParserOptions, parse: (code: string, options: ParserOptions) => unknown) {
-      const { code: lowered } = transform(code, {
+    parserOverride(code: string, parserOptions: ParserOptions, parse: (code: string, options: ParserOptions) => object) {
+      // Returning nothing lets Babel parse as usual: files without async cost no extra parse.
+      if (!mayContainAsync(code)) return undefined;
+      const result = transform(code, {
         sourceType: parserOptions.sourceType ?? 'module',
         ...options,
         filename: parserOptions.sourceFileName ?? 'input.js',
-        sourceMaps: false,
+        sourceMaps: true,
       });
-      return parse(lowered, parserOptions);
+      if (result.code === code) return undefined;
+      const ast = parse(result.code, parserOptions);
+      lowerings.set(ast, result.map!);
+      return ast;
+    },
+    pre(file: BabelFile) {
+      const map = lowerings.get(file.ast);
+      if (!map) return;
+      lowerings.delete(file.ast);
+      const input = file.inputMap?.toObject();
+      // Without an input map, name the source the way Babel's own maps do.
+      const sourceFileName = file.opts.generatorOpts?.sourceFileName;
+      const lowering = sourceFileName && !input ? { ...map, sources: [sourceFileName] } : map;
+      const chained = input ? (JSON.parse(JSON.stringify(remapping([lowering as never, input as never], () => null))) as object) : lowering;
+      file.inputMap = { toObject: () => chained };
     },
   };
 }

@@ -74,3 +74,24 @@ export function expandInputs(inputs: string[], cwd: string): InputFile[] {
   }
   return [...files.values()];
 }
+
+const packageTypes = new Map<string, 'module' | 'commonjs'>();
+
+/** The `type` of the package.json nearest to `file` (`"commonjs"` when there is none), as Node reads it. */
+export function packageTypeOf(file: string): 'module' | 'commonjs' {
+  const dir = path.dirname(file);
+  let type = packageTypes.get(dir);
+  if (type) return type;
+  const manifest = path.join(dir, 'package.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      type = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
+    } catch {
+      type = 'commonjs';
+    }
+  } else {
+    type = path.dirname(dir) === dir ? 'commonjs' : packageTypeOf(dir);
+  }
+  packageTypes.set(dir, type);
+  return type;
+}

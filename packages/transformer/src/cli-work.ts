@@ -2,9 +2,11 @@
 // describe the outcome. Nothing is written here.
 import fs from 'node:fs';
 import { transform } from './transform.js';
-import { findAsyncSyntax } from './analyze/async-syntax.js';
+import { findAsyncSyntax, type AsyncSyntaxSite } from './analyze/async-syntax.js';
 import { YieldfromError, formatDiagnostic } from './diagnostics.js';
 import type { TransformOptions } from './options.js';
+import { sourceTypeFor } from './source-type.js';
+import { packageTypeOf } from './cli-files.js';
 
 export interface WorkItem {
   file: string;
@@ -21,13 +23,13 @@ export function work(item: WorkItem): WorkResult {
   try {
     source = fs.readFileSync(item.file, 'utf8');
     const bytes = Buffer.byteLength(source);
+    // Outputs run as they are, so a file is what Node will take it for (see source-type.ts).
+    const options = { ...item.options, filename: item.file, sourceType: item.options.sourceType ?? sourceTypeFor(item.file, source, packageTypeOf(item.file)) };
     if (item.mode === 'check') {
-      const remaining = findAsyncSyntax(source, { ...item.options, filename: item.file }).map(
-        (site) => `${item.file}:${site.line}:${site.column + 1}: ${site.what} is not lowered`
-      );
+      const remaining = describeRemaining(item.file, findAsyncSyntax(source, options));
       return { file: item.file, ok: true, code: source, map: null, bytes, changed: false, remaining };
     }
-    const result = transform(source, { ...item.options, filename: item.file });
+    const result = transform(source, options);
     return {
       file: item.file,
       ok: true,
@@ -42,3 +44,10 @@ export function work(item: WorkItem): WorkResult {
     return { file: item.file, ok: false, error: message, bytes: Buffer.byteLength(source) };
   }
 }
+
+/** `file:line:column: async function is not lowered`, one line per site, for `--check`. */
+export function describeRemaining(file: string, sites: AsyncSyntaxSite[]): string[] {
+  return sites.map((site) => `${file}:${site.line}:${site.column + 1}: ${site.what} is not lowered`);
+}
+
+export { findAsyncSyntax, transform };

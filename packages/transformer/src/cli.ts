@@ -8,10 +8,13 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, type InputFile } from './cli-files.js';
-import { work, type WorkItem, type WorkResult } from './cli-work.js';
-import { transform } from './transform.js';
+import type { WorkItem, WorkResult } from './cli-work.js';
 import { YieldfromError, formatDiagnostic } from './diagnostics.js';
-import type { TransformOptions } from './options.js';
+import { normalizeOptions, type TransformOptions } from './options.js';
+
+// The parser and the lowering load only once there is work for this thread: `--help`, usage errors
+// and runs spread over worker threads never pay for them here.
+const loadWork = () => import('./cli-work.js');
 
 const usage = `Usage: yieldfrom [options] <files, directories or globs...>
 
@@ -23,10 +26,13 @@ Options:
       --source-maps        write a .map file beside each output (--source-maps=inline to embed it)
       --helpers <mode>     import (default): import @yieldfrom/runtime; inline: self-contained output
       --promise <mode>     intrinsic (default, spec-exact) or global (zone.js)
+      --source-type <type> module, script or unambiguous (default: .mjs/.mts are modules, .cjs/.cts
+                           scripts, other files modules in a "type": "module" package, else unambiguous)
       --check              list the files that still contain async syntax; exit 1 if there are any
       --stdin              read code from standard input and write the lowered code to standard output
       --filename <name>    the name of the --stdin input (picks JavaScript, TypeScript or JSX)
-      --jobs <n>           worker threads (default: one per core; 1 lowers on the main thread)
+      --jobs <n>           worker threads (default: one per core when the input passes 1 MB, since each
+                           thread first loads the parser; 1 lowers on the main thread)
   -q, --quiet              no progress bar and no summary
   -h, --help               this text
   -v, --version            the version
@@ -41,7 +47,8 @@ interface CliOptions {
   check: boolean;
   stdin: boolean;
   filename?: string;
-  jobs: number;
+  /** Worker threads; undefined: decided by input size. */
+  jobs?: number;
   quiet: boolean;
   transform: TransformOptions;
 }
@@ -49,7 +56,7 @@ interface CliOptions {
 class UsageError extends Error {}
 
 function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { inputs: [], write: false, sourceMaps: false, check: false, stdin: false, jobs: os.availableParallelism?.() ?? os.cpus().length, quiet: false, transform: {} };
+  const options: CliOptions = { inputs: [], write: false, sourceMaps: false, check: false, stdin: false, quiet: false, transform: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -69,6 +76,7 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
         break;
       case '--helpers': options.transform.helpers = value() as TransformOptions['helpers']; break;
       case '--promise': options.transform.promise = value() as TransformOptions['promise']; break;
+      case '--source-type': options.transform.sourceType = value() as TransformOptions['sourceType']; break;
       case '--check': options.check = true; break;
       case '--stdin': options.stdin = true; break;
       case '--filename': options.filename = value(); break;
@@ -88,6 +96,8 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
   if (!options.stdin && !options.inputs.length) throw new UsageError('name the files, directories or globs to lower (or use --stdin)');
   if (options.outDir && options.write) throw new UsageError('use either --out-dir or --write, not both');
   if (options.check && (options.outDir || options.write)) throw new UsageError('--check writes nothing; drop --out-dir/--write');
+  const invalid = normalizeOptions(options.transform).diagnostics.find((d) => d.severity === 'error');
+  if (invalid) throw new UsageError(invalid.message.replace(/^option "(\w+)"/, (_, name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
   return options;
 }
 
@@ -104,14 +114,25 @@ function writeAtomically(file: string, content: string) {
   }
 }
 
-/** Runs the items on `jobs` worker threads (or inline), calling `done` as each finishes. */
-async function runAll(items: WorkItem[], jobs: number, done: (result: WorkResult) => void): Promise<void> {
-  const totalBytes = items.reduce((sum, item) => sum + (fs.statSync(item.file).size || 0), 0);
-  // Threads pay off only on larger inputs: each one loads the parser before its first file.
-  const threads = Math.min(jobs, items.length, totalBytes > 512 * 1024 ? jobs : 1);
+/**
+ * Runs the items on worker threads (or inline), calling `done` as each finishes; returns the thread
+ * count. Without `jobs`, every core is used once the input passes 1 MB: each thread first loads the
+ * parser (a few hundred milliseconds), so smaller inputs are done sooner on the main thread.
+ */
+async function runAll(items: WorkItem[], jobs: number | undefined, done: (result: WorkResult) => void): Promise<number> {
+  const size = (file: string) => {
+    try {
+      return fs.statSync(file).size;
+    } catch {
+      return 0; // reported when the file is read
+    }
+  };
+  const isLarge = () => items.reduce((sum, item) => sum + size(item.file), 0) > 1024 * 1024;
+  const threads = Math.min(items.length, jobs ?? (isLarge() ? (os.availableParallelism?.() ?? os.cpus().length) : 1));
   if (threads <= 1) {
+    const { work } = await loadWork();
     for (const item of items) done(work(item));
-    return;
+    return 1;
   }
   const workerFile = fileURLToPath(new URL('./cli-worker.js', import.meta.url));
   let next = 0;
@@ -132,6 +153,7 @@ async function runAll(items: WorkItem[], jobs: number, done: (result: WorkResult
       })
     )
   );
+  return threads;
 }
 
 function progress(enabled: boolean) {
@@ -182,8 +204,15 @@ export async function main(argv: string[]): Promise<number> {
 
   if (options.stdin) {
     const source = await readStdin();
+    const filename = options.filename ?? 'stdin.js';
+    const { describeRemaining, findAsyncSyntax, transform } = await loadWork();
     try {
-      process.stdout.write(transform(source, { ...transformOptions, filename: options.filename ?? 'stdin.js', sourceMaps: options.sourceMaps === 'inline' ? 'inline' : false }).code);
+      if (options.check) {
+        const remaining = describeRemaining(filename, findAsyncSyntax(source, { ...transformOptions, filename }));
+        for (const line of remaining) process.stdout.write(`${line}\n`);
+        return remaining.length ? 1 : 0;
+      }
+      process.stdout.write(transform(source, { ...transformOptions, filename, sourceMaps: options.sourceMaps === 'inline' ? 'inline' : false }).code);
       return 0;
     } catch (error) {
       if (!(error instanceof YieldfromError)) throw error;
@@ -205,6 +234,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Outputs are written synchronously, between messages: stopping here never leaves a temporary file.
+  process.once('SIGINT', () => process.exit(130));
   const started = performance.now();
   const bar = progress(!options.quiet && !!process.stderr.isTTY && !toStdout);
   const byPath = new Map(inputs.map((input) => [input.path, input]));
@@ -213,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
   let errors = 0;
   let remaining = 0;
   const mode = options.check ? 'check' : 'lower';
-  await runAll(inputs.map((input) => ({ file: input.path, mode, options: transformOptions })), options.jobs, (result) => {
+  const threads = await runAll(inputs.map((input) => ({ file: input.path, mode, options: transformOptions })), options.jobs, (result) => {
     completed++;
     bytes += result.bytes;
     bar.clear();
@@ -229,7 +260,8 @@ export async function main(argv: string[]): Promise<number> {
       const output = outputPath(byPath.get(result.file)!, options)!;
       if (result.changed || output !== result.file) {
         try {
-          writeAtomically(output, result.map && options.sourceMaps === true ? `${result.code}\n//# sourceMappingURL=${path.basename(output)}.map\n` : result.code);
+          const mapComment = `${result.code.endsWith('\n') ? '' : '\n'}//# sourceMappingURL=${path.basename(output)}.map\n`;
+          writeAtomically(output, result.map && options.sourceMaps === true ? result.code + mapComment : result.code);
           if (result.map && options.sourceMaps === true) writeAtomically(`${output}.map`, result.map);
         } catch (error) {
           errors++;
@@ -242,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
   bar.clear();
   if (!options.quiet && !toStdout) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const summary = `yieldfrom: ${completed} files, ${(bytes / 1024).toFixed(1)} kB, ${seconds} s, ${errors} errors${options.check ? `, ${remaining} with async syntax` : ''}`;
+    const summary = `yieldfrom: ${completed} files, ${(bytes / 1024).toFixed(1)} kB, ${seconds} s, ${errors} errors${options.check ? `, ${remaining} with async syntax` : ''}${threads > 1 ? ` (${threads} threads)` : ''}`;
     process.stderr.write(`${summary}\n`);
   }
   return errors || remaining ? 1 : 0;

@@ -14,6 +14,8 @@ export const DiagnosticCodes = {
   INVALID_OPTION: 'YF2001',
   /** An option name yieldfrom does not know (a warning: the option is ignored). */
   UNKNOWN_OPTION: 'YF2002',
+  /** A build plugin lowered a file, but the runtime module it imports cannot be resolved from there. */
+  RUNTIME_UNRESOLVED: 'YF2003',
   /** Direct `eval` inside an async arrow sees the lowered generator's `arguments`/`new.target`. */
   EVAL_IN_ASYNC_ARROW: 'YF3001',
   /** A bug in yieldfrom: the input was valid but could not be lowered. Please report it. */

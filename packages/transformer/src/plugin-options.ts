@@ -2,62 +2,99 @@
 // to touch. One place, so Vite, Rollup, webpack, esbuild and rspack behave alike.
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
 import { normalizeOptions, type TransformOptions } from './options.js';
-import { YieldfromError } from './diagnostics.js';
+import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { asyncWords } from './analyze/async-syntax.js';
+import type { SourceType } from './source-type.js';
 
-export interface PluginOptions extends Omit<TransformOptions, 'filename' | 'inputSourceMap' | 'sourceType'> {
+export interface PluginOptions extends Omit<TransformOptions, 'filename' | 'inputSourceMap' | 'sourceMaps' | 'sourceType'> {
   /**
-   * Files to lower, as Rollup's createFilter reads them (globs, regular expressions).
-   * @default /\.[cm]?[jt]sx?$/
+   * Files to lower, as Rollup's `createFilter` reads them: regular expressions, or globs resolved
+   * against the working directory (`src/**` means `<cwd>/src/**`; start with `**` to match anywhere).
+   * @default /\.[cm]?[jt]sx?$/ (JavaScript, TypeScript, JSX)
    */
   include?: FilterPattern;
   /**
-   * Files to leave alone.
-   * @default /node_modules/ unless `lowerDependencies` is set
+   * Files to leave alone, in the same form as `include`; `node_modules` is left alone as well unless
+   * `lowerDependencies` is set.
+   * @default undefined
    */
   exclude?: FilterPattern;
   /**
-   * Lower async code in dependencies too (including what Vite's dependency optimizer pre-bundles).
+   * Lower async code in dependencies too: files in `node_modules` are no longer skipped, and in Vite
+   * the dependency optimizer (pre-bundling for the dev server) lowers them as well.
    * @default false
    */
   lowerDependencies?: boolean;
   /**
-   * How to parse files whose kind the extension does not tell.
-   * @default "unambiguous"
+   * How to parse. By default `.mjs`/`.mts` are modules, `.cjs`/`.cts` scripts, and other files are
+   * modules unless they use `require(`, `module.exports` or `exports.` without import/export
+   * (see source-type.ts).
+   * @default per file
    */
-  sourceType?: TransformOptions['sourceType'];
+  sourceType?: SourceType;
 }
 
+/** The files lowered by default: `.js .mjs .cjs .jsx .ts .mts .cts .tsx`. */
 export const defaultInclude = /\.[cm]?[jt]sx?$/;
-export const defaultExclude = /[\\/]node_modules[\\/]/;
+const dependencies = /[\\/]node_modules[\\/]/;
 // The runtime is plain ES2015 already; a workspace link would otherwise escape the node_modules rule.
 const runtimeFiles = /[\\/](?:@yieldfrom[\\/]runtime|packages[\\/]runtime)[\\/]dist[\\/]/;
+// Vite and webpack ids carry queries (`?v=123`, `?vue&type=script`); they are not part of the file.
+const query = /[?#].*$/;
 
 export interface NormalizedPluginOptions {
-  transformOptions: TransformOptions;
+  /** What every file is lowered with (no filename or sourceType: those are per file). */
+  transformOptions: Omit<TransformOptions, 'filename' | 'sourceType'>;
+  /** The sourceType the user chose, if any. */
+  sourceType: SourceType | undefined;
+  /** `include`/`exclude` applied to an id without its query. */
   isIncluded: (id: string) => boolean;
-  include: FilterPattern;
-  exclude: FilterPattern;
+  /** The same choice for hosts that filter natively, plus the cheap code filter. */
+  hookFilter: { id: { include: (string | RegExp)[]; exclude: (string | RegExp)[] }; code: RegExp };
+  /** A Go-compatible regular expression for esbuild's own `onLoad` filter: the fewer calls into JS, the better. */
+  esbuildFilter: RegExp;
   lowerDependencies: boolean;
+  /** Warnings for the host to show (unknown option names). */
+  warnings: Diagnostic[];
 }
 
-function toArray(pattern: FilterPattern): (string | RegExp)[] {
+export function cleanId(id: string): string {
+  return id.replace(query, '');
+}
+
+function toArray(pattern: FilterPattern | undefined): (string | RegExp)[] {
   if (pattern === null || pattern === undefined) return [];
   return Array.isArray(pattern) ? [...pattern] : [pattern as string | RegExp];
 }
 
+function isFilterPattern(value: unknown): boolean {
+  const isOne = (v: unknown) => typeof v === 'string' || v instanceof RegExp;
+  return value == null || isOne(value) || (Array.isArray(value) && value.every(isOne));
+}
+
+/** Validates and fills in defaults; throws a YieldfromError (YF2001) on a value of the wrong kind. */
 export function normalizePluginOptions(options: PluginOptions = {}): NormalizedPluginOptions {
-  const { include = defaultInclude, exclude, lowerDependencies = false, ...transformOptions } = options;
-  const effectiveExclude = [runtimeFiles, ...toArray(exclude ?? (lowerDependencies ? [] : defaultExclude))];
-  const checked = normalizeOptions({ sourceType: 'unambiguous', ...transformOptions });
+  const { include = defaultInclude, exclude, lowerDependencies = false, sourceType, ...transformOptions } = options;
+  const checked = normalizeOptions({ ...transformOptions, sourceType });
+  const invalid = (name: string, expected: string, value: unknown) =>
+    checked.diagnostics.push(
+      createDiagnostic(DiagnosticCodes.INVALID_OPTION, `option "${name}" must be ${expected}, got ${JSON.stringify(value) ?? String(value)}`, { filename: '<options>' })
+    );
+  if (!isFilterPattern(include)) invalid('include', 'a string, a RegExp or an array of them', include);
+  if (!isFilterPattern(exclude)) invalid('exclude', 'a string, a RegExp or an array of them', exclude);
+  if (typeof lowerDependencies !== 'boolean') invalid('lowerDependencies', 'true or false', lowerDependencies);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new YieldfromError(errors);
+
+  const effectiveExclude = [runtimeFiles, ...(lowerDependencies ? [] : [dependencies]), ...toArray(exclude)];
   const filter = createFilter(include, effectiveExclude);
   return {
-    transformOptions: { sourceType: 'unambiguous', ...transformOptions },
-    // Query strings (`?vue&type=script`) are not part of the file name.
-    isIncluded: (id) => filter(id.replace(/[?#].*$/, '')),
-    include,
-    exclude: effectiveExclude,
+    transformOptions,
+    sourceType,
+    isIncluded: (id) => filter(cleanId(id)),
+    hookFilter: { id: { include: toArray(include), exclude: effectiveExclude }, code: asyncWords },
+    esbuildFilter: include === defaultInclude ? defaultInclude : /.*/,
     lowerDependencies,
+    warnings: checked.diagnostics,
   };
 }

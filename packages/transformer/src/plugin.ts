@@ -1,93 +1,157 @@
-// The build plugin for Vite, Rollup, webpack, esbuild and rspack (one unplugin factory). It is a thin
-// face: choose files, call transform(), report diagnostics through the host, hand back code and map.
+// The build plugin for Vite, Rollup, webpack, esbuild and rspack: one unplugin factory, a thin face
+// over transform(). It chooses files, lowers them, reports diagnostics through the host, and hands
+// back code and map:
 //
 //   import yieldfrom from '@yieldfrom/transformer/vite';
 //   export default { plugins: [yieldfrom()] };
+//
+// Files are chosen twice, both times before anything is parsed: a hook filter the host runs itself
+// where it can (Rollup 4.38+, Vite 6.3+, Rolldown; unplugin emulates it elsewhere), with the same
+// include/exclude and the words `async`/`await` as a code filter; then the same checks in the handler,
+// for hosts that ignore filters.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createUnplugin, type UnpluginContext } from 'unplugin';
-import { transform } from './transform.js';
-import { YieldfromError, formatDiagnostic } from './diagnostics.js';
-import { normalizePluginOptions, type PluginOptions } from './plugin-options.js';
+import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta } from 'unplugin';
+import { transform, type TransformResult } from './transform.js';
+import { DiagnosticCodes, YieldfromError, createDiagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { mayContainAsync } from './analyze/async-syntax.js';
+import { cleanId, normalizePluginOptions, type PluginOptions } from './plugin-options.js';
+import { sourceTypeFor } from './source-type.js';
 
 export type { PluginOptions } from './plugin-options.js';
 
-// Files that spell neither word are never read further, let alone parsed.
-const mayContainAsync = /\basync\b|\bawait\b/;
+type Context = UnpluginBuildContext & UnpluginContext;
 
-/** Checks once per directory that lowered files there can import the runtime. */
-function runtimeResolver(runtimeModule: string) {
-  const checked = new Map<string, string | null>();
-  return (id: string): string | null => {
-    const dir = path.dirname(id.replace(/[?#].*$/, ''));
-    if (!checked.has(dir)) {
-      try {
-        createRequire(path.join(dir, 'noop.js')).resolve(`${runtimeModule}/package.json`);
-        checked.set(dir, null);
-      } catch {
-        checked.set(dir, `yieldfrom: "${runtimeModule}" cannot be resolved from ${dir}. Install it (npm install ${runtimeModule}) or use { helpers: 'inline' }.`);
-      }
+// Hosts that print an error's `frame` themselves: the message leaves it out rather than show it twice.
+const hostsThatPrintFrames = new Set(['vite', 'rollup', 'rolldown']);
+
+/** Fails the build through the host (file:line:column, code and frame); returns null for hosts that go on. */
+function report(context: Context, error: unknown, id: string, framework: string): null {
+  if (!(error instanceof YieldfromError)) throw error;
+  const [first, ...rest] = error.diagnostics as [Diagnostic, ...Diagnostic[]];
+  const printsFrame = hostsThatPrintFrames.has(framework);
+  const message = [formatDiagnostic(printsFrame ? { ...first, frame: undefined } : first), ...rest.map(formatDiagnostic)].join('\n\n');
+  const details = {
+    message,
+    id: cleanId(id),
+    pluginCode: first.code,
+    ...(first.loc ? { loc: { file: first.filename, line: first.loc.line, column: first.loc.column } } : {}),
+    ...(printsFrame && first.frame ? { frame: first.frame } : {}),
+  };
+  // Rollup and Vite throw here (an Error, which Vite's dev server wants); webpack and esbuild record
+  // the error (a plain object: webpack would print an Error's stack), fail the build at its end, and
+  // meanwhile get the file back unchanged.
+  context.error((printsFrame ? Object.assign(new Error(message), details) : details) as never);
+  return null;
+}
+
+/** Whether `specifier` resolves from `importer` the way the host will resolve it (aliases included). */
+async function hostResolves(context: Context, specifier: string, importer: string): Promise<boolean> {
+  const rollupLike = context as Context & { resolve?: (source: string, importer: string) => Promise<unknown> };
+  // Rollup without node-resolve answers null for every package and leaves it external, so a null
+  // here is not the last word: Node's resolution is asked below too.
+  if (typeof rollupLike.resolve === 'function' && (await rollupLike.resolve(specifier, importer))) return true;
+  const native = context.getNativeBuildContext?.();
+  if (native?.framework === 'esbuild') {
+    const result = await native.build.resolve(specifier, { kind: 'import-statement', resolveDir: path.dirname(importer) });
+    if (!result.errors.length) return true;
+  } else if ((native?.framework === 'webpack' || native?.framework === 'rspack') && native.loaderContext) {
+    const resolve = native.loaderContext.getResolve({ dependencyType: 'esm' }) as (dir: string, request: string) => Promise<unknown>;
+    if (await resolve(path.dirname(importer), specifier).then(Boolean, () => false)) return true;
+  }
+  const require = createRequire(importer);
+  for (const request of [specifier, `${specifier}/package.json`]) {
+    try {
+      require.resolve(request);
+      return true;
+    } catch {
+      // an ESM-only entry or no package.json export: try the other request
     }
-    return checked.get(dir)!;
+  }
+  return false;
+}
+
+/** Checks, once per directory that resolves it, that lowered files there can import the runtime. */
+function runtimeChecker(runtimeModule: string) {
+  const resolvedIn = new Set<string>();
+  return async (context: Context, filename: string): Promise<YieldfromError | null> => {
+    const dir = path.dirname(filename);
+    if (resolvedIn.has(dir)) return null;
+    if (await hostResolves(context, runtimeModule, filename)) {
+      resolvedIn.add(dir);
+      return null;
+    }
+    const message = `lowered code imports its helpers from "${runtimeModule}", which cannot be resolved from ${dir}. Install it (npm install ${runtimeModule}) or set { helpers: 'inline' }`;
+    return new YieldfromError([createDiagnostic(DiagnosticCodes.RUNTIME_UNRESOLVED, message, { filename })]);
   };
 }
 
-function report(context: UnpluginContext, error: unknown, id: string): never {
-  if (error instanceof YieldfromError) {
-    const diagnostic = error.diagnostic;
-    context.error({
-      message: formatDiagnostic(diagnostic),
-      id,
-      loc: diagnostic.loc ? { line: diagnostic.loc.line, column: diagnostic.loc.column } : undefined,
-      frame: diagnostic.frame,
-    } as never);
-  } else {
-    context.error(error as Error);
-  }
-  throw error;
+/** Whether the host will read the map: skipping it saves the map's cost on builds without maps. */
+function hostWantsMaps(context: Context): boolean {
+  const native = context.getNativeBuildContext?.();
+  if (native?.framework === 'esbuild') return !!native.build.initialOptions.sourcemap;
+  if (native?.framework === 'webpack' || native?.framework === 'rspack') return native.loaderContext?.sourceMap !== false;
+  return true;
 }
 
-export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefined) => {
+export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefined, meta: UnpluginContextMeta) => {
   const normalized = normalizePluginOptions(options);
   const { transformOptions, isIncluded } = normalized;
-  const checkRuntime = transformOptions.helpers === 'inline' ? () => null : runtimeResolver(transformOptions.runtimeModule ?? '@yieldfrom/runtime');
-  const dependencyPlugins: unknown[] = [];
-  // Vite says whether anyone will read the maps; other hosts chain them, so they always get one.
-  let mapsWanted = true;
+  const runtimeModule = transformOptions.runtimeModule ?? '@yieldfrom/runtime';
+  const checkRuntime = transformOptions.helpers === 'inline' ? null : runtimeChecker(runtimeModule);
+  let pendingWarnings = normalized.warnings;
+  // Set by Vite from `build.sourcemap` (always on for the dev server).
+  let viteWantsMaps: boolean | undefined;
 
-  const plugin = {
+  const lower = (code: string, filename: string, sourceMaps: boolean): TransformResult =>
+    transform(code, { ...transformOptions, filename, sourceType: normalized.sourceType ?? sourceTypeFor(filename, code), sourceMaps });
+
+  return {
     name: 'yieldfrom',
-    enforce: 'pre' as const,
+    enforce: 'pre',
     transform: {
-      filter: { id: { include: normalized.include, exclude: normalized.exclude }, code: mayContainAsync },
-      handler(this: UnpluginContext, code: string, id: string) {
-        if (!isIncluded(id) || !mayContainAsync.test(code)) return null;
-        let result;
+      filter: normalized.hookFilter,
+      async handler(this: Context, code: string, id: string) {
+        if (pendingWarnings.length) {
+          for (const warning of pendingWarnings) this.warn(formatDiagnostic(warning));
+          pendingWarnings = [];
+        }
+        if (!isIncluded(id) || !mayContainAsync(code)) return null;
+        const filename = cleanId(id);
+        let result: TransformResult;
         try {
-          result = transform(code, { ...transformOptions, filename: id.replace(/[?#].*$/, ''), sourceMaps: mapsWanted });
+          result = lower(code, filename, viteWantsMaps ?? hostWantsMaps(this));
         } catch (error) {
-          report(this, error, id);
+          return report(this, error, id, meta.framework);
         }
         if (result.code === code) return null;
-        const missingRuntime = checkRuntime(id);
-        if (missingRuntime) this.error(missingRuntime);
+        const missingRuntime = await checkRuntime?.(this, filename);
+        if (missingRuntime) return report(this, missingRuntime, id, meta.framework);
         // The host has the original text already: the map need not carry it again.
         return { code: result.code, map: result.map ? { ...result.map, sourcesContent: undefined } : null };
       },
     },
+    esbuild: { onLoadFilter: normalized.esbuildFilter },
     vite: {
-      configResolved(config: { command: string; build: { sourcemap: unknown } }) {
-        mapsWanted = config.command === 'serve' || !!config.build.sourcemap;
+      config(this: { meta?: { rolldownVersion?: string } } | void) {
+        const optimizeDeps: Record<string, unknown> = {};
+        // The dev server's dependency scan reads sources before they are lowered, so it would find the
+        // runtime only on the first request and reload the page: name it up front.
+        if (checkRuntime && /^[@\w]/.test(runtimeModule)) optimizeDeps.include = [runtimeModule];
+        if (normalized.lowerDependencies) {
+          // Pre-bundled dependencies go through the same lowering: Rolldown in Vite 8 (and
+          // rolldown-vite), esbuild before.
+          const dependencyOptions = { ...options, lowerDependencies: true };
+          if (this?.meta?.rolldownVersion) optimizeDeps.rolldownOptions = { plugins: [yieldfromPlugin.rolldown(dependencyOptions)] };
+          else optimizeDeps.esbuildOptions = { plugins: [yieldfromPlugin.esbuild(dependencyOptions)] };
+        }
+        return { optimizeDeps };
       },
-      // With `lowerDependencies`, the pre-bundled dependencies go through the same lowering.
-      config() {
-        if (!normalized.lowerDependencies) return {};
-        return { optimizeDeps: { rolldownOptions: { plugins: dependencyPlugins } } };
+      configResolved(config: { command: string; build: { sourcemap: unknown } }) {
+        viteWantsMaps = config.command === 'serve' || !!config.build.sourcemap;
       },
     },
   };
-  if (normalized.lowerDependencies) dependencyPlugins.push(yieldfromPlugin.rolldown({ ...options, lowerDependencies: true }));
-  return plugin as never;
 });
 
 export default yieldfromPlugin;

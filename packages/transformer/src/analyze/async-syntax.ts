@@ -15,10 +15,21 @@ export interface AsyncSyntaxSite {
 
 const visitorKeys = VISITOR_KEYS as Record<string, readonly string[]>;
 
+/**
+ * The cheap filter every face applies before parsing: a file that spells neither `async` nor `await`
+ * has nothing to lower. A RegExp (not only a function) so hosts can run it natively as a hook filter.
+ */
+export const asyncWords = /\basync\b|\bawait\b/;
+
+/** True when `code` may contain async syntax (it spells `async` or `await`). */
+export function mayContainAsync(code: string): boolean {
+  return asyncWords.test(code);
+}
+
 /** Lists every piece of async syntax in `code`. Throws a YieldfromError if it does not parse. */
 export function findAsyncSyntax(code: string, options?: TransformOptions): AsyncSyntaxSite[] {
   const { options: opts } = normalizeOptions(options);
-  if (!/\basync\b|\bawait\b/.test(code)) return [];
+  if (!mayContainAsync(code)) return [];
   const parsed = parse(code, opts);
   if ('diagnostic' in parsed) throw new YieldfromError([parsed.diagnostic]);
   const sites: AsyncSyntaxSite[] = [];

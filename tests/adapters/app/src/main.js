@@ -1,4 +1,5 @@
 import { CachedStore, sleep } from './util.js';
+import './counter.js';
 
 const log = [];
 const tick = (label) => Promise.resolve().then(() => log.push(`tick ${label}`));
@@ -20,6 +21,7 @@ async function main() {
   await Promise.all([countdown('A', 2), countdown('B', 3)]);
   const thenable = { then(resolve) { log.push('then called'); resolve('thenable'); } };
   log.push(await thenable);
+  log.push(`counted ${await globalThis.countTo(2, log)}`);
   await sleep(2);
   return log;
 }
