@@ -9,7 +9,8 @@ import { lowerers } from './lowerers.mjs';
 
 const require = createRequire(import.meta.url);
 const gzip = (text) => zlib.gzipSync(text, { level: 9 }).length;
-const minify = (code) => esbuild.transformSync(code, { minify: true, format: 'esm', target: 'es2015' }).code;
+// target esnext: minifying must not lower anything (es2015 would lower async itself).
+const minify = (code) => esbuild.transformSync(code, { minify: true, format: 'esm', target: 'esnext' }).code;
 
 /** The inline copy of the given helpers, as the transformer emits it, minified. */
 function inlineHelpers(helpers) {

@@ -6,7 +6,7 @@
 // `yield v` awaits v and then yields it (the spec's Yield for async generators); `return v` awaits v
 // inside the body, so try/catch/finally see a rejection. Requests (next/throw/return) queue in FIFO
 // order and are taken synchronously, re-entrant calls included.
-import { apply, awaitValue, newPromise, resumeGenerator, takeResolvers, type ResumeKind } from './intrinsics.js';
+import { apply, awaitValue, newPromise, resumeGenerator, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
 import { AWAIT, takeAwaited } from './await-marker.js';
 import { DELEGATE_RETURN, delegateResumption, takeDelegateReturn } from './yield-star-protocol.js';
 
@@ -25,6 +25,9 @@ interface Internals {
   generator: Generator;
   /** The body is suspended inside `yield*`: requests go to the delegate, not to the body's own yield. */
   delegating: boolean;
+  /** Continuations of the body's awaits, made once per generator object rather than per await. */
+  resumeAwait: (value: unknown) => void;
+  throwAwait: (reason: unknown) => void;
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -51,7 +54,8 @@ export const symbolAsyncIterator = asyncIteratorSymbol;
 /** Validates `this` and queues one request, as next/return/throw all begin. */
 function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unknown> {
   const promise = newPromise();
-  const [resolve, reject] = takeResolvers();
+  const resolve = lastResolve;
+  const reject = lastReject;
   const state = typeof self === 'object' && self !== null ? internals.get(self) : undefined;
   if (!state) {
     reject(new TypeError(`AsyncGenerator.prototype.${['next', 'throw', 'return'][kind]} called on an incompatible receiver`));
@@ -124,7 +128,7 @@ function run(state: Internals, kind: ResumeKind, value: unknown) {
   if (yielded === AWAIT) {
     // An await (also while a return unwinds `finally` blocks: it resumes with next, never return).
     try {
-      awaitValue(takeAwaited(), (awaited) => run(state, 0, awaited), (reason) => run(state, 1, reason));
+      awaitValue(takeAwaited(), state.resumeAwait, state.throwAwait);
     } catch (error) {
       run(state, 1, error);
     }
@@ -228,14 +232,36 @@ export function asyncGeneratorFunction<F extends Function>(wrapper: F, generator
  * Calls an async generator function: binds the parameters (a throwing default throws here,
  * synchronously, as natively) and returns the suspended async generator object.
  */
-export function asyncGenerator(generatorFunction: (...args: unknown[]) => Generator, self: unknown, args: ArrayLike<unknown>, newTarget?: Function): object {
+export function asyncGenerator(
+  generatorFunction: (...args: unknown[]) => Generator,
+  self: unknown,
+  args: ArrayLike<unknown>,
+  newTarget?: Function,
+  declaration?: Function
+): object {
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
+  // A function declaration that stayed one (module top level, `export`, a `switch` case) owns an
+  // ordinary `prototype`: on its first call it is made to inherit %AsyncGeneratorPrototype%.
+  if (declaration && !wrappers.has(generatorFunction)) {
+    const own = (declaration as { prototype?: unknown }).prototype;
+    if (typeof own === 'object' && own !== null && Object.getPrototypeOf(own) === Object.prototype) Object.setPrototypeOf(own, AsyncGeneratorPrototype);
+    Object.setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
+    wrappers.set(generatorFunction, declaration);
+  }
   const wrapper = wrappers.get(generatorFunction);
   let prototype = wrapper ? (wrapper as { prototype?: unknown }).prototype : methodPrototypes.get(generatorFunction);
   if (!wrapper && !prototype) methodPrototypes.set(generatorFunction, (prototype = Object.create(AsyncGeneratorPrototype)));
   if (typeof prototype !== 'object' || prototype === null) prototype = AsyncGeneratorPrototype;
   const generator = apply(generatorFunction, self, args) as Generator;
   const object = Object.create(prototype as object);
-  internals.set(object, { state: 'suspendedStart', queue: [], generator, delegating: false });
+  const state: Internals = {
+    state: 'suspendedStart',
+    queue: [],
+    generator,
+    delegating: false,
+    resumeAwait: (value) => run(state, 0, value),
+    throwAwait: (reason) => run(state, 1, reason),
+  };
+  internals.set(object, state);
   return object;
 }

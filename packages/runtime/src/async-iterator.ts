@@ -2,7 +2,7 @@
 // `for await` and `yield*`. The async-from-sync wrapper follows the current specification (ecma262
 // PR 2600): a rejected value closes the sync iterator, and a missing `throw` closes it and throws a
 // TypeError. Node 20 predates that change.
-import { apply, awaitValue, newPromise, takeResolvers } from './intrinsics.js';
+import { apply, awaitValue, newPromise, lastResolve, lastReject } from './intrinsics.js';
 import { symbolAsyncIterator } from './async-generator.js';
 
 /** An iterator and the `next` method read once from it (the spec's Iterator Record). */
@@ -59,7 +59,8 @@ function closeQuietly(record: IteratorRecord) {
 /** AsyncFromSyncIteratorContinuation. */
 function continuation(result: unknown, record: IteratorRecord, closeOnRejection: boolean): Promise<unknown> {
   const promise = newPromise();
-  const [resolve, reject] = takeResolvers();
+  const resolve = lastResolve;
+  const reject = lastReject;
   let done: boolean;
   let value: unknown;
   try {
@@ -87,7 +88,7 @@ function continuation(result: unknown, record: IteratorRecord, closeOnRejection:
 
 function rejected(error: unknown): Promise<unknown> {
   const promise = newPromise();
-  takeResolvers()[1](error);
+  lastReject(error);
   return promise;
 }
 
@@ -112,7 +113,7 @@ class AsyncFromSyncIterator {
       const method = getMethod(this.record.iterator, 'return');
       if (method === undefined) {
         const promise = newPromise();
-        takeResolvers()[0]({ value: args[0], done: true });
+        lastResolve({ value: args[0], done: true });
         return promise;
       }
       result = apply(method, this.record.iterator, args.length ? [args[0]] : []);

@@ -1,7 +1,7 @@
 // The engine room shared by `spawn` and `spawnGlobal`: runs the generator an async function became,
 // settling one promise. `subscribe` is the only thing that differs between them: how a suspension
 // waits for its value.
-import { apply, newPromise, resumeGenerator, takeResolvers, type ResumeKind } from './intrinsics.js';
+import { apply, newPromise, resumeGenerator, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
 import { activeTracer, nextCoroutineId } from './trace.js';
 
 /** Waits for `value` as `await` does and continues with `onFulfilled` or `onRejected`. */
@@ -75,7 +75,8 @@ export function runCoroutine(
   // arguments were evaluated, as natively.
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
   const promise = newPromise(PromiseConstructor);
-  const [resolve, reject] = takeResolvers();
+  const resolve = lastResolve;
+  const reject = lastReject;
   const outerCaptures = startingCaptures;
   startingCaptures = captures;
   const traceId = activeTracer ? nextCoroutineId() : 0;

@@ -21,24 +21,22 @@ export const IntrinsicPromise: PromiseConstructor = Promise;
 
 // NewPromiseCapability without an executor closure per promise: the executor is one shared function
 // (promise constructors call it synchronously), and the resolving functions are read right after.
-let capturedResolve: ((value: unknown) => void) | undefined;
-let capturedReject: ((reason: unknown) => void) | undefined;
+/** The resolving functions of the promise `newPromise` made last (read them right after the call). */
+export let lastResolve: (value: unknown) => void = () => {};
+export let lastReject: (reason: unknown) => void = () => {};
+let executorCalled = false;
 function captureCapability(resolve: (value: unknown) => void, reject: (reason: unknown) => void) {
-  capturedResolve = resolve;
-  capturedReject = reject;
+  lastResolve = resolve;
+  lastReject = reject;
+  executorCalled = true;
 }
 
-/** A new promise from `PromiseConstructor`; its resolving functions follow from `takeResolvers()`. */
+/** A new promise from `PromiseConstructor`; its resolving functions are then `lastResolve`/`lastReject`. */
 export function newPromise(PromiseConstructor: PromiseConstructor = IntrinsicPromise): Promise<unknown> {
-  capturedResolve = undefined;
+  executorCalled = false;
   const promise = new PromiseConstructor(captureCapability);
-  if (!capturedResolve) throw new TypeError('the Promise constructor did not call its executor');
+  if (!executorCalled) throw new TypeError('the Promise constructor did not call its executor');
   return promise;
-}
-
-/** The resolve and reject functions of the promise `newPromise` just made. */
-export function takeResolvers(): [(value: unknown) => void, (reason: unknown) => void] {
-  return [capturedResolve!, capturedReject!];
 }
 
 const promiseResolveMethod = Promise.resolve;

@@ -143,7 +143,7 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     // wherever the declaration was (hoisting); in a block it stays block-scoped, where Annex B would
     // var-hoist a plain sloppy `function` out of it.
     const { key, access } = propertyAccess(name);
-    const wrapper = withPrototype(fn, `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, generator, context);
+    const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`;
     declareSlot(fn.hoistTo, name, context, { init: withPrototype(fn, wrapper, generator, context), asVar: fn.hoistAsVar });
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
@@ -151,11 +151,10 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
   s.update(
     node.start!,
     open,
-    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target); } function* ${generator}${typeParameters}`
+    // An async generator declaration hands itself over, so the runtime can give its own `prototype`
+    // %AsyncGeneratorPrototype% on the first call (it cannot run code where the declaration stands).
+    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target${fn.asyncGenerator && name ? `, ${name}` : ''}); } function* ${generator}${typeParameters}`
   );
-  // A declaration keeps its own `prototype`; it is made to inherit %AsyncGeneratorPrototype% first
-  // thing in the program (the declaration itself is hoisted above that).
-  if (fn.asyncGenerator) declareSlot(context.program, `${generator}Prototype`, context, { claim: true, init: withPrototype(fn, name, generator, context), asVar: true });
 }
 
 function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, context: ShellContext) {
