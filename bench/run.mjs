@@ -61,5 +61,13 @@ ${quick ? '- **Quick run** (`--quick`): fewer rounds; indicative only.\n' : ''}`
 const file = path.join(here, '..', 'docs', 'benchmarks.md');
 const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 const notes = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
+// A partial run (--only) replaces its own sections and keeps the others from the last run.
+const titleOf = (section) => section.split('\n')[0].replace(/\(.*$/, '').trim();
+const fresh = new Map(sections.map((section) => [titleOf(section), section]));
+const body = previous.includes('<!-- notes -->') ? previous.slice(0, previous.indexOf('<!-- notes -->')) : previous;
+const kept = body.split(/\n(?=## )/).slice(1).map((section) => section.trim()).filter((section) => !fresh.has(titleOf(section)));
+const order = ['## Transform throughput', '## Cold start', '## Runtime overhead', '## Size', '## Build-plugin overhead', '## Playground re-lowering'];
+const all = [...kept, ...sections].sort((a, b) => order.findIndex((t) => a.startsWith(t)) - order.findIndex((t) => b.startsWith(t)));
+if (kept.length) sections.splice(0, sections.length, ...all);
 fs.writeFileSync(file, `${header}\n${sections.join('\n\n')}\n\n${notes}`);
 log(`bench: wrote ${path.relative(process.cwd(), file)}`);

@@ -17,7 +17,14 @@ export function buildMap(s: MagicString, filename: string, inputSourceMap: objec
   // No `file` here: magic-string would make `source` relative to it. Word-boundary resolution maps
   // every token start (each `yield` included) at a fraction of per-character mappings' size.
   const map = s.generateMap({ hires: 'boundary', source: filename, includeContent: true });
-  const plain = { ...(JSON.parse(map.toString()) as SourceMap), file: filename.split(/[\\/]/).pop() };
+  const plain: SourceMap = {
+    version: 3,
+    file: filename.split(/[\\/]/).pop(),
+    sources: map.sources,
+    sourcesContent: map.sourcesContent,
+    names: map.names,
+    mappings: map.mappings,
+  };
   if (!inputSourceMap) return plain;
   return JSON.parse(JSON.stringify(remapping([plain as never, inputSourceMap as never], () => null))) as SourceMap;
 }
