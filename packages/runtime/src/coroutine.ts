@@ -78,7 +78,7 @@ export function runCoroutine(
   const resolve = lastResolve;
   const reject = lastReject;
   const outerCaptures = startingCaptures;
-  startingCaptures = captures;
+  if (captures !== outerCaptures) startingCaptures = captures;
   const traceId = activeTracer ? nextCoroutineId() : 0;
   if (traceId) activeTracer!({ type: 'create', id: traceId, name: generatorFunction.name });
   let generator: Generator;
