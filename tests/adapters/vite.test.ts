@@ -38,6 +38,28 @@ async function viteBuild(dir: string, options: object) {
   return path.join(outDir, 'main.mjs');
 }
 
+describe('Vite hook filter', () => {
+  it('files that spell neither async nor await never reach the plugin: Vite filters them natively', async () => {
+    const { build } = await import('vite');
+    const { default: yieldfrom } = await import('@yieldfrom/transformer/vite');
+    const dir = temporaryDir('vite-filter');
+    const files: Record<string, string> = { 'main.js': Array.from({ length: 10 }, (_, i) => `export * from './m${i}.js';`).join('\n') };
+    for (let i = 0; i < 10; i++) files[`m${i}.js`] = i === 3 ? `export const f${i} = async () => await ${i};\n` : `export const f${i} = () => ${i};\n`;
+    writeTree(dir, files);
+    const plugin = yieldfrom();
+    const hook = plugin.transform as { handler: (...args: unknown[]) => unknown };
+    const handler = hook.handler;
+    const seen: string[] = [];
+    hook.handler = function (this: unknown, ...args: unknown[]) {
+      seen.push(path.basename(args[1] as string));
+      return handler.apply(this, args);
+    };
+    await build({ root: dir, logLevel: 'silent', configFile: false, plugins: [plugin], build: { outDir: path.join(dir, 'out'), lib: { entry: path.join(dir, 'main.js'), formats: ['es'], fileName: () => 'main.mjs' } } });
+    expect(seen).toEqual(['m3.js']);
+    expect(remainingAsync(path.join(dir, 'out', 'main.mjs'))).toEqual([]);
+  });
+});
+
 describe('Vite and dependencies', () => {
   it('vite build lowers node_modules only with lowerDependencies, and the result behaves like the native app', async () => {
     const dir = temporaryDir('vite-dependencies');

@@ -16,7 +16,7 @@
 // `allExtensions`) does not parse.
 import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
-import { mayContainAsync } from './analyze/async-syntax.js';
+import { mayContainAsync } from './async-words.js';
 import type { TransformOptions } from './options.js';
 import type { SourceMap } from './source-map.js';
 

@@ -3,7 +3,7 @@
 import { createFilter, type FilterPattern } from '@rollup/pluginutils';
 import { normalizeOptions, type TransformOptions } from './options.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
-import { asyncWords } from './analyze/async-syntax.js';
+import { asyncWords } from './async-words.js';
 import type { SourceType } from './source-type.js';
 
 export interface PluginOptions extends Omit<TransformOptions, 'filename' | 'inputSourceMap' | 'sourceMaps' | 'sourceType'> {

@@ -12,15 +12,20 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta } from 'unplugin';
-import { transform, type TransformResult } from './transform.js';
+import type { TransformResult } from './transform.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { mayContainAsync } from './analyze/async-syntax.js';
+import { mayContainAsync } from './async-words.js';
 import { cleanId, normalizePluginOptions, type PluginOptions } from './plugin-options.js';
 import { sourceTypeFor } from './source-type.js';
 
 export type { PluginOptions } from './plugin-options.js';
 
 type Context = UnpluginBuildContext & UnpluginContext;
+
+// The lowering, and the parser with it, loads when a build starts rather than when the config is
+// read: a build with nothing to lower never waits for it, and one with files to lower starts loading
+// it while the host is still resolving and parsing its first modules.
+const loadTransform = () => import('./transform.js');
 
 // Hosts that print an error's `frame` themselves: the message leaves it out rather than show it twice.
 const hostsThatPrintFrames = new Set(['vite', 'rollup', 'rolldown']);
@@ -71,16 +76,15 @@ async function hostResolves(context: Context, specifier: string, importer: strin
   return false;
 }
 
-/** Checks, once per directory that resolves it, that lowered files there can import the runtime. */
+/** Checks, once per directory (files are lowered concurrently), that lowered files there can import the runtime. */
 function runtimeChecker(runtimeModule: string) {
-  const resolvedIn = new Set<string>();
+  const checks = new Map<string, Promise<boolean>>();
   return async (context: Context, filename: string): Promise<YieldfromError | null> => {
     const dir = path.dirname(filename);
-    if (resolvedIn.has(dir)) return null;
-    if (await hostResolves(context, runtimeModule, filename)) {
-      resolvedIn.add(dir);
-      return null;
-    }
+    let check = checks.get(dir);
+    if (!check) checks.set(dir, (check = hostResolves(context, runtimeModule, filename)));
+    if (await check) return null;
+    checks.delete(dir); // asked again for the next file: the user may install it while a dev server runs
     const message = `lowered code imports its helpers from "${runtimeModule}", which cannot be resolved from ${dir}. Install it (npm install ${runtimeModule}) or set { helpers: 'inline' }`;
     return new YieldfromError([createDiagnostic(DiagnosticCodes.RUNTIME_UNRESOLVED, message, { filename })]);
   };
@@ -103,12 +107,18 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
   // Set by Vite from `build.sourcemap` (always on for the dev server).
   let viteWantsMaps: boolean | undefined;
 
-  const lower = (code: string, filename: string, sourceMaps: boolean): TransformResult =>
-    transform(code, { ...transformOptions, filename, sourceType: normalized.sourceType ?? sourceTypeFor(filename, code), sourceMaps });
+  const lower = async (code: string, filename: string, sourceMaps: boolean): Promise<TransformResult> => {
+    const { transform } = await loadTransform();
+    return transform(code, { ...transformOptions, filename, sourceType: normalized.sourceType ?? sourceTypeFor(filename, code), sourceMaps });
+  };
 
   return {
     name: 'yieldfrom',
     enforce: 'pre',
+    buildStart() {
+      // Errors surface where the handler awaits it.
+      loadTransform().catch(() => {});
+    },
     transform: {
       filter: normalized.hookFilter,
       async handler(this: Context, code: string, id: string) {
@@ -120,7 +130,7 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
         const filename = cleanId(id);
         let result: TransformResult;
         try {
-          result = lower(code, filename, viteWantsMaps ?? hostWantsMaps(this));
+          result = await lower(code, filename, viteWantsMaps ?? hostWantsMaps(this));
         } catch (error) {
           return report(this, error, id, meta.framework);
         }
