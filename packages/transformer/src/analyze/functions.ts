@@ -65,6 +65,19 @@ export interface FunctionContext {
   returns: t.ReturnStatement[];
   /** `for await` loops whose awaits belong to this function, with the labels in front of each. */
   forAwaits: ForAwaitSite[];
+  /** How often each identifier (and `#private` name) occurs in this context's subtree. */
+  nameCounts: Map<string, number>;
+  /** For functions, methods, field initializers and static blocks: where a generator for an arrow inside
+   * could be declared once per evaluation of this context's class or function (null if nowhere). */
+  hoistTarget: StatementList | null;
+  /** The name of the class whose method, field or static block this is. */
+  className: string | null;
+  /** A lowered function below this one. */
+  containsLowered: boolean;
+  /** For lowered arrows: `super` reads and writes in the body (passed per call when hoisted). */
+  superUses: Set<'superGet' | 'superSet' | 'superCall'>;
+  /** For lowered arrows: a direct `eval` in the body. */
+  hasEval: boolean;
 }
 
 export interface ForAwaitSite {
@@ -132,6 +145,12 @@ export function analyze(program: t.Program): Analysis {
       yields: [],
       returns: [],
       forAwaits: [],
+      nameCounts: new Map(),
+      hoistTarget: null,
+      className: null,
+      containsLowered: false,
+      superUses: new Set(),
+      hasEval: false,
     };
   }
 
@@ -158,6 +177,10 @@ export function analyze(program: t.Program): Analysis {
       const id = c.node.type === 'FunctionExpression' ? c.node.id : null;
       if (c.lowered && id && (name === null || id.name === name)) c.assignsOwnName = true;
     }
+  }
+
+  function countName(context: FunctionContext, name: string) {
+    for (let c: FunctionContext | null = context; c; c = c.parent) c.nameCounts.set(name, (c.nameCounts.get(name) ?? 0) + 1);
   }
 
   function markThisUse(context: FunctionContext) {
@@ -201,6 +224,7 @@ export function analyze(program: t.Program): Analysis {
     switch (node.type) {
       case 'Identifier': {
         analysis.names.add(node.name);
+        countName(context, node.name);
         if (node.name === 'arguments' && parent && isReference(node, parent, parentKey)) {
           const { arrows, owner } = arrowChain(context);
           owner.usesArguments = true;
@@ -218,6 +242,9 @@ export function analyze(program: t.Program): Analysis {
       case 'ThisExpression':
         markThisUse(context);
         return;
+      case 'PrivateName':
+        countName(context, `#${node.id.name}`);
+        return;
       case 'MetaProperty':
         if (node.meta.name === 'new' && node.property.name === 'target') {
           const { arrows } = arrowChain(context);
@@ -232,6 +259,12 @@ export function analyze(program: t.Program): Analysis {
         markThisUse(context);
         const { arrows, owner } = arrowChain(context);
         const capturer = owner.lowered ? owner : outermostLowered(arrows);
+        const use = parent?.type === 'CallExpression' && parentKey === 'callee' ? 'superCall' : isAssignmentTarget(grandparent!, grandparentKey) ? 'superSet' : 'superGet';
+        for (const arrow of arrows) {
+          if (!arrow.lowered) continue;
+          arrow.superUses.add(use);
+          if (use === 'superSet') arrow.superUses.add('superGet');
+        }
         if (capturer && parent && grandparent) {
           if (capturer.inParameters) capturer.superInParameters = true;
           if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
@@ -253,6 +286,7 @@ export function analyze(program: t.Program): Analysis {
         if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
           markOwnNameAssignment(context, null);
           markThisUse(context);
+          for (const arrow of arrowChain(context).arrows) arrow.hasEval = true;
           arrowChain(context).owner.usesArguments = true;
           const { arrows, owner } = arrowChain(context);
           const capturer = outermostLowered(arrows);
@@ -343,6 +377,9 @@ export function analyze(program: t.Program): Analysis {
     const inner = createContext(kind, node, context, lowered, name);
     inner.asyncGenerator = lowered && !!node.generator;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
+    if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
+    if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
+    if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;
     const repeatsOutside = repeatsSinceList;
     repeatsSinceList = true; // for everything inside the function
     if (kind === 'method' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
@@ -397,6 +434,8 @@ export function analyze(program: t.Program): Analysis {
           // HomeObject): it is a boundary for `this`, `super` and `new.target`.
           const field = createContext('class-field', member, context, false, '');
           field.strict = true;
+          if (!repeatsSinceList) field.hoistTarget = statementList;
+          field.className = classNode.id?.name ?? null;
           const savedRepeats = repeatsSinceList;
           repeatsSinceList = true; // initializers run once per instance
           visit(member.value, member, 'value', body, 'body', field);
@@ -407,6 +446,8 @@ export function analyze(program: t.Program): Analysis {
       case 'StaticBlock': {
         const block = createContext('static-block', member, context, false, '');
         block.strict = true;
+        if (!repeatsSinceList) block.hoistTarget = statementList;
+        block.className = classNode.id?.name ?? null;
         for (const statement of member.body) visit(statement, member, 'body', body, 'body', block);
         return;
       }
