@@ -32,7 +32,8 @@ describe('yieldfrom CLI', () => {
     for (const [file, source] of [['out/a.js', 'a.js'], ['out/nested/b.ts', 'b.ts']] as const) {
       expect(remainingAsync(path.join(work, file))).toEqual([]);
       const map = JSON.parse(read(`${file}.map`));
-      expect(map.sources[0]).toMatch(/src[\\/](a\.js|nested[\\/]b\.ts)$/);
+      // Named relative to the map, so the output folder can move.
+      expect(map.sources).toEqual([file === 'out/a.js' ? '../src/a.js' : '../../src/nested/b.ts']);
       expect(read(file)).toMatch(/\/\/# sourceMappingURL=(a\.js|b\.ts)\.map\n$/);
       const sourceDir = path.dirname(path.join(work, 'src', path.relative('out', file)));
       expect(yieldsMappedToAwaits(path.join(work, file), { sourceDir, sources: [source] })).toEqual({ yields: 1, onAwait: 1 });
@@ -40,6 +41,26 @@ describe('yieldfrom CLI', () => {
     expect(read('out/plain.js')).toBe('export const plain = 1;\n//# sourceMappingURL=plain.js.map\n');
     expect(fs.existsSync(path.join(work, 'out/node_modules'))).toBe(false);
     expect(fs.readdirSync(path.join(work, 'out'), { recursive: true }).some((f) => String(f).endsWith('.tmp'))).toBe(false);
+  });
+
+  it('chains the map a compiled file already points to, back to its source; inline maps too', async () => {
+    const esbuild = await import('esbuild');
+    const typed = 'interface Box { value: number }\nexport const open = async (box: Promise<Box>) => (await box).value + (await 1);\n';
+    writeTree(work, { 'ts-src/box.ts': typed });
+    // dist/box.js + dist/box.js.map, as a TypeScript build leaves them.
+    const compiled = esbuild.transformSync(typed, { loader: 'ts', sourcemap: 'external', sourcefile: '../ts-src/box.ts' });
+    writeTree(work, { 'dist/box.js': `${compiled.code}//# sourceMappingURL=box.js.map\n`, 'dist/box.js.map': compiled.map });
+    expect(run(['dist', '-o', 'dist-lowered', '--source-maps', '-q']).status).toBe(0);
+    const map = JSON.parse(read('dist-lowered/box.js.map'));
+    expect(map.sources).toEqual(['../ts-src/box.ts']);
+    expect(read('dist-lowered/box.js').match(/sourceMappingURL/g)).toHaveLength(1);
+    const counted = yieldsMappedToAwaits(path.join(work, 'dist-lowered/box.js'), { sourceDir: path.join(work, 'ts-src'), sources: ['box.ts'] });
+    expect(counted).toEqual({ yields: 2, onAwait: 2 });
+
+    expect(run(['dist', '-o', 'dist-inline', '--source-maps=inline', '-q']).status).toBe(0);
+    const inline = read('dist-inline/box.js').match(/\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,(\S+)\s*$/);
+    expect(JSON.parse(Buffer.from(inline![1]!, 'base64').toString()).sources).toEqual(['../ts-src/box.ts']);
+    expect(fs.existsSync(path.join(work, 'dist-inline/box.js.map'))).toBe(false);
   });
 
   it('--check exits 1 and lists every piece of async syntax; 0 once lowered', () => {

@@ -42,7 +42,7 @@ beforeAll(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A scenario that logs the order of starts, ends, events and results. */
+/** A scenario that logs the order of starts, ends, events and results (timers at least 30 ms apart, so the order is the same on a busy machine). */
 async function queueScenario(PQueue: typeof import('p-queue').default) {
   const log: string[] = [];
   const queue = new PQueue({ concurrency: 2 });
@@ -57,11 +57,11 @@ async function queueScenario(PQueue: typeof import('p-queue').default) {
     return name;
   };
   const results = [
-    queue.add(task('a', 20)),
-    queue.add(task('b', 5)),
-    queue.add(task('c', 5), { priority: 1 }),
-    queue.add(task('d', 1, true)).catch((error: Error) => `caught ${error.message}`),
-    queue.add(task('e', 1), { priority: 5 }),
+    queue.add(task('a', 300)),
+    queue.add(task('b', 60)),
+    queue.add(task('c', 60), { priority: 1 }),
+    queue.add(task('d', 30, true)).catch((error: Error) => `caught ${error.message}`),
+    queue.add(task('e', 30), { priority: 5 }),
   ];
   await queue.onIdle();
   log.push(`results ${(await Promise.all(results)).join(',')}`);
@@ -71,7 +71,7 @@ async function queueScenario(PQueue: typeof import('p-queue').default) {
 async function mapScenario(pMapModule: typeof import('p-map')) {
   const { default: pMap, pMapIterable } = pMapModule;
   const log: string[] = [];
-  const mapped = await pMap([30, 10, 20], async (ms, index) => {
+  const mapped = await pMap([50, 10, 20], async (ms, index) => {
     log.push(`start ${index}`);
     await sleep(ms);
     log.push(`end ${index}`);
@@ -83,8 +83,8 @@ async function mapScenario(pMapModule: typeof import('p-map')) {
     return n;
   }).catch((error: Error) => `rejected ${error.message}`);
   log.push(String(failure));
-  for await (const value of pMapIterable([3, 1, 2], async (n) => {
-    await sleep(n * 5);
+  for await (const value of pMapIterable([5, 1, 2], async (n) => {
+    await sleep(n * 10);
     return n * 10;
   }, { concurrency: 2 })) log.push(`iterable ${value}`);
   return log;

@@ -1,17 +1,22 @@
 // One unit of CLI work, the same on the main thread and in a worker: read, lower (or check), and
 // describe the outcome. Nothing is written here.
 import fs from 'node:fs';
+import path from 'node:path';
 import { transform } from './transform.js';
 import { findAsyncSyntax, type AsyncSyntaxSite } from './analyze/async-syntax.js';
 import { YieldfromError, formatDiagnostic } from './diagnostics.js';
 import type { TransformOptions } from './options.js';
 import { sourceTypeFor } from './source-type.js';
 import { packageTypeOf } from './cli-files.js';
+import { takeInputMap, withSourcesRelativeTo } from './cli-source-maps.js';
+import { inlineMapComment } from './source-map.js';
 
 export interface WorkItem {
   file: string;
   mode: 'lower' | 'check';
   options: TransformOptions;
+  /** Where the output goes (its map beside it or inside it); null for standard output. */
+  output: string | null;
 }
 
 export type WorkResult =
@@ -29,14 +34,19 @@ export function work(item: WorkItem): WorkResult {
       const remaining = describeRemaining(item.file, findAsyncSyntax(source, options));
       return { file: item.file, ok: true, code: source, map: null, bytes, changed: false, remaining };
     }
-    const result = transform(source, options);
+    const wantsMap = !!options.sourceMaps;
+    const input = wantsMap ? takeInputMap(item.file, source) : { code: source, map: null };
+    const result = transform(input.code, { ...options, sourceMaps: wantsMap, inputSourceMap: input.map });
+    const map = result.map && item.output ? withSourcesRelativeTo(result.map, path.dirname(item.output)) : result.map;
+    const inline = map && options.sourceMaps === 'inline';
+    const code = inline ? result.code + inlineMapComment(map) : result.code;
     return {
       file: item.file,
       ok: true,
-      code: result.code,
-      map: result.map ? JSON.stringify(result.map) : null,
+      code,
+      map: map && !inline ? JSON.stringify(map) : null,
       bytes,
-      changed: result.code !== source,
+      changed: code !== source,
       remaining: [],
     };
   } catch (error) {

@@ -244,7 +244,8 @@ export async function main(argv: string[]): Promise<number> {
   let errors = 0;
   let remaining = 0;
   const mode = options.check ? 'check' : 'lower';
-  const threads = await runAll(inputs.map((input) => ({ file: input.path, mode, options: transformOptions })), options.jobs, (result) => {
+  const items = inputs.map((input): WorkItem => ({ file: input.path, mode, options: transformOptions, output: outputPath(input, options) }));
+  const threads = await runAll(items, options.jobs, (result) => {
     completed++;
     bytes += result.bytes;
     bar.clear();
@@ -261,8 +262,8 @@ export async function main(argv: string[]): Promise<number> {
       if (result.changed || output !== result.file) {
         try {
           const mapComment = `${result.code.endsWith('\n') ? '' : '\n'}//# sourceMappingURL=${path.basename(output)}.map\n`;
-          writeAtomically(output, result.map && options.sourceMaps === true ? result.code + mapComment : result.code);
-          if (result.map && options.sourceMaps === true) writeAtomically(`${output}.map`, result.map);
+          writeAtomically(output, result.map ? result.code + mapComment : result.code);
+          if (result.map) writeAtomically(`${output}.map`, result.map);
         } catch (error) {
           errors++;
           process.stderr.write(`${output}: ${(error as Error).message}\n`);
