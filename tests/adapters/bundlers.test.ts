@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { PluginOptions } from '@yieldfrom/transformer/vite';
 import { appEntry, awaitCount, repoRoot, nativeAppOutput, remainingAsync, runNode, temporaryDir, writeTree, yieldsMappedToAwaits } from './support.js';
 
-type Host = 'vite' | 'rollup' | 'webpack' | 'esbuild';
-const hosts: Host[] = ['vite', 'rollup', 'webpack', 'esbuild'];
+type Host = 'vite' | 'rollup' | 'webpack' | 'rspack' | 'esbuild';
+const hosts: Host[] = ['vite', 'rollup', 'webpack', 'rspack', 'esbuild'];
 
 interface BuildRequest {
   entry: string;
@@ -47,11 +47,13 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
       await build.close();
       return path.join(outDir, 'main.mjs');
     }
-    case 'webpack': {
-      const { default: webpack } = await import('webpack');
-      const { default: yieldfrom } = await import('@yieldfrom/transformer/webpack');
+    case 'webpack':
+    case 'rspack': {
+      // The same configuration for both: rspack takes webpack's.
+      const compile = host === 'webpack' ? (await import('webpack')).default : ((await import('@rspack/core')).rspack as unknown as typeof import('webpack').default);
+      const { default: yieldfrom } = host === 'webpack' ? await import('@yieldfrom/transformer/webpack') : await import('@yieldfrom/transformer/rspack');
       const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-        webpack(
+        compile(
           {
             mode: 'none',
             target: 'node',
@@ -59,7 +61,7 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
             entry,
             devtool: 'source-map',
             output: { path: outDir, filename: 'main.cjs', devtoolModuleFilenameTemplate: '[absolute-resource-path]' },
-            plugins: options ? [yieldfrom(options)] : [],
+            plugins: options ? [yieldfrom(options) as never] : [],
           },
           (error, result) => (error ? reject(error) : resolve(result!))
         )
