@@ -43,6 +43,8 @@ export interface FunctionContext {
   hoistTo: StatementList | null;
   /** For `hoistTo`: the list is a function body, static block or script (a `var` scope). */
   hoistAsVar: boolean;
+  /** A declaration in a `switch` case of sloppy code: Annex B would var-hoist its plain `function`. */
+  sloppySwitch: t.SwitchStatement | null;
   /**
    * For methods: the statement list whose every execution evaluates the method's class or object
    * literal at most once (no function, loop or field initializer in between). A variable declared
@@ -136,6 +138,7 @@ export function analyze(program: t.Program): Analysis {
       strict: parent ? parent.strict : false,
       hoistTo: null,
       hoistAsVar: false,
+      sloppySwitch: null,
       generatorSlot: null,
       superInParameters: false,
       inParameters: false,
@@ -390,6 +393,8 @@ export function analyze(program: t.Program): Analysis {
       } else if (parent.type === 'Program' && parent.sourceType === 'script') {
         inner.hoistTo = parent;
         inner.hoistAsVar = true;
+      } else if (parent.type === 'SwitchCase' && grandparent?.type === 'SwitchStatement' && !context.strict) {
+        inner.sloppySwitch = grandparent;
       }
     }
     if (lowered && parent.type === 'ExpressionStatement') inner.startsStatement = parent.start === node.start;

@@ -148,6 +148,13 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
   }
+  if (fn.sloppySwitch && name && !new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(code.slice(fn.sloppySwitch.discriminant.start!, fn.sloppySwitch.discriminant.end!))) {
+    // A `let` of the same name around the switch makes Annex B's "would `var f` be an early error"
+    // test true, so the plain `function f` in the case is not var-hoisted out of the switch, as a
+    // native async declaration is not. (Skipped when the discriminant names `f`: it would see the let.)
+    s.prependRight(fn.sloppySwitch.start!, `{ let ${name}; `);
+    s.appendLeft(fn.sloppySwitch.end!, ' }');
+  }
   s.update(
     node.start!,
     open,
