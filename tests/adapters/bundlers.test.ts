@@ -101,6 +101,11 @@ describe.each(hosts)('%s with yieldfrom()', (host) => {
     const { yields, onAwait } = yieldsMappedToAwaits(file);
     expect(yields).toBe(awaitCount());
     expect(onAwait).toBe(yields);
+    // Where the map carries the sources' text, it is the text as written, not the lowered one.
+    const map = JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+    const appFiles = map.sources.map((source, index) => [path.basename(source), map.sourcesContent?.[index]] as const).filter(([name]) => /^(main|util|counter)\.js$/.test(name));
+    expect(appFiles).toHaveLength(3);
+    for (const [name, content] of appFiles) if (content != null) expect(content).toBe(fs.readFileSync(path.join(path.dirname(appEntry), name), 'utf8'));
   });
 
   it('fails the build on input it cannot lower, with code, file:line:column and frame', async () => {

@@ -27,14 +27,15 @@ type Context = UnpluginBuildContext & UnpluginContext;
 // it while the host is still resolving and parsing its first modules.
 const loadTransform = () => import('./transform.js');
 
-// Hosts that print an error's `frame` themselves: the message leaves it out rather than show it twice.
-const hostsThatPrintFrames = new Set(['vite', 'rollup', 'rolldown']);
+// Rollup and the hosts built on its plugin API print an error's `frame` themselves (the message leaves
+// it out rather than show it twice), and keep each module's original text for the final map.
+const rollupFamily = new Set(['vite', 'rollup', 'rolldown']);
 
 /** Fails the build through the host (file:line:column, code and frame); returns null for hosts that go on. */
 function report(context: Context, error: unknown, id: string, framework: string): null {
   if (!(error instanceof YieldfromError)) throw error;
   const [first, ...rest] = error.diagnostics as [Diagnostic, ...Diagnostic[]];
-  const printsFrame = hostsThatPrintFrames.has(framework);
+  const printsFrame = rollupFamily.has(framework);
   const message = [formatDiagnostic(printsFrame ? { ...first, frame: undefined } : first), ...rest.map(formatDiagnostic)].join('\n\n');
   const details = {
     message,
@@ -137,8 +138,10 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
         if (result.code === code) return null;
         const missingRuntime = await checkRuntime?.(this, filename);
         if (missingRuntime) return report(this, missingRuntime, id, meta.framework);
-        // The host has the original text already: the map need not carry it again.
-        return { code: result.code, map: result.map ? { ...result.map, sourcesContent: undefined } : null };
+        // Rollup's family has the original text already; webpack and esbuild would otherwise show the
+        // lowered text as the source.
+        const map = result.map && rollupFamily.has(meta.framework) ? { ...result.map, sourcesContent: undefined } : result.map;
+        return { code: result.code, map };
       },
     },
     esbuild: { onLoadFilter: normalized.esbuildFilter },

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The `yieldfrom` command. It lives outside dist/ so that npm links it at install time, before the
+// package is built (npm skips a bin whose file does not exist yet); the CLI itself is dist/cli.js.
+import '../dist/cli.js';
