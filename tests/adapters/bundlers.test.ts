@@ -161,6 +161,18 @@ describe('build plugin options', () => {
     expect(() => yieldfrom({ include: 42 as never })).toThrow(/YF2001.*include/);
   });
 
+  it('shows unknown option names as a host warning (YF2002), once', async () => {
+    const { rollup } = await import('rollup');
+    const { default: yieldfrom } = await import('@yieldfrom/transformer/rollup');
+    const dir = temporaryDir('warnings');
+    writeTree(dir, { 'main.mjs': "import { b } from './b.mjs';\nexport const a = async () => await b();\n", 'b.mjs': 'export const b = async () => 1;\n' });
+    const warnings: string[] = [];
+    const build = await rollup({ input: path.join(dir, 'main.mjs'), plugins: [yieldfrom({ helpres: 'inline' } as never)], external: [/^@yieldfrom\/runtime/], onwarn: (warning) => warnings.push(warning.message) });
+    await build.close();
+    expect(warnings.filter((message) => message.includes('YF2002'))).toHaveLength(1);
+    expect(warnings.join('\n')).toContain('unknown option "helpres" is ignored');
+  });
+
   it('include and exclude follow createFilter; node_modules is skipped unless lowerDependencies', async () => {
     // Its own node_modules, with a dependency that has async code and a link to the runtime.
     const dir = temporaryDir('filters', { linkNodeModules: false });
