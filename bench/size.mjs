@@ -1,68 +1,110 @@
-// Size: minified and gzipped bytes of the runtime (whole and per helper), and bytes added per lowered
-// function, next to each peer's helpers for the same program.
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
-import { lowerers } from './lowerers.mjs';
+// Size: the runtime's helpers (bench/runtime-size.mjs), every tool's helpers for the same program, and
+// the bytes each tool adds per lowered function (SEMANTICS.md section 2: "minified bytes added per
+// function over the minified source, with 100 functions each and one copy of the helpers amortised").
+// Everything minified with esbuild (target esnext: minifying lowers nothing) and gzipped at level 9.
+//   node bench/size.mjs
+import { fileURLToPath } from 'node:url';
+import * as acorn from 'acorn';
+import { loadLowerers, toolNames } from './lowerers.mjs';
+import { measure, runtimeSizes, sizeTable, target } from './runtime-size.mjs';
+import { bytes } from './stats.mjs';
 
-const require = createRequire(import.meta.url);
-const gzip = (text) => zlib.gzipSync(text, { level: 9 }).length;
-// target esnext: minifying must not lower anything (es2015 would lower async itself).
-const minify = (code) => esbuild.transformSync(code, { minify: true, format: 'esm', target: 'esnext' }).code;
+// Names the helpers never mention: a top-level statement that does is the program's, not a helper.
+const everything = {
+  'async function only': 'export async function alpha(a) { await a; return a; }',
+  'async function + async generator + `yield*` + `for await`': `export async function alpha(a) { await a; return a; }
+export async function* beta() { yield 1; yield* gamma([2]); }
+export async function* gamma(xs) { for await (const x of xs) yield x; }`,
+};
+const programNames = /\b(alpha|beta|gamma|Base|[fcaem]\d+)\b/;
 
-/** The inline copy of the given helpers, as the transformer emits it, minified. */
-function inlineHelpers(helpers) {
-  const table = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@yieldfrom/runtime/package.json')), 'dist', 'inline.json'), 'utf8'));
-  const ordered = [];
-  const visit = (module) => {
-    if (ordered.includes(module)) return;
-    table.modules[module].deps.forEach(visit);
-    ordered.push(module);
-  };
-  helpers.forEach((h) => visit(table.helpers[h]));
-  return `export const runtime = (function () { ${ordered.map((m) => table.modules[m].code).join('\n')} return { ${helpers.join(', ')} }; })();`;
+/** The helpers a tool emitted: its top-level statements that do not belong to the program. */
+function helperText(lowered) {
+  const ast = acorn.parse(lowered, { ecmaVersion: 'latest', sourceType: 'module' });
+  return ast.body
+    .map((node) => lowered.slice(node.start, node.end))
+    .filter((text) => !programNames.test(text))
+    .join('\n');
 }
 
-const everything = `async function f(a) { await a; }
-async function* g() { yield 1; yield* [2]; }
-async function h(xs) { for await (const x of xs) await x; }
-export { f, g, h };`;
+/** Source shapes, each repeated 100 times; `{i}` is the function's number. */
+const shapes = [
+  { label: '`async function fN(a, b) { await a; return b }` (module top level)', each: 'export async function f{i}(a, b) { await a; return b; }' },
+  { label: 'the same declared inside a function body', prefix: 'export function outer() {', each: 'async function f{i}(a, b) { await a; return b; }', suffix: 'return [{all}]; }', name: 'f' },
+  { label: '`const aN = async (x) => { await x; return this }`', each: 'export const a{i} = async (x) => { await x; return this; };' },
+  { label: 'async class method using `super`', prefix: 'class Base { m(x) { return x; } }', each: 'export class c{i} extends Base { async m(x) { await x; return super.m(x); } }' },
+  { label: 'async object method', each: 'export const e{i} = { async m(x) { await x; return this; } };' },
+];
 
-function helperBytes(tool) {
-  // Lowered program minus the same program with its helpers stripped is hard to do for peers; instead
-  // minify the whole lowered program and subtract the minified lowered body of a copy without helpers.
-  const lowered = lowerers[tool].lower(everything, { filename: 'all.js' }).code;
-  return lowered;
+function program(shape, count) {
+  const numbers = Array.from({ length: count }, (_, i) => i);
+  return [shape.prefix ?? '', ...numbers.map((i) => shape.each.replaceAll('{i}', String(i))), (shape.suffix ?? '').replace('{all}', numbers.map((i) => `${shape.name}${i}`).join(', '))].join('\n');
 }
 
 export async function run() {
-  const lines = ['| runtime part | minified B | minified + gzip B |', '| --- | ---: | ---: |'];
-  const parts = {
-    'async functions (spawn)': ['spawn'],
-    'async generators, yield*, for await': ['asyncGenerator', 'asyncGeneratorFunction', 'awaitMarker', 'yieldStar', 'forAwait'],
-    'whole runtime (every helper)': ['spawn', 'spawnGlobal', 'currentCaptures', 'setTracer', 'asyncGenerator', 'asyncGeneratorFunction', 'awaitMarker', 'yieldStar', 'forAwait'],
+  const lowerers = await loadLowerers();
+  const sizes = await runtimeSizes();
+  const lower = (tool, code) => lowerers[tool](code, { filename: 'sample.mjs', sourceType: 'module' }).code;
+
+  const peerLines = [
+    `| program | ${toolNames.join(' | ')} |`,
+    `| --- | ${toolNames.map(() => '---:').join(' | ')} |`,
+  ];
+  const helperBytes = {};
+  for (const [label, code] of Object.entries(everything)) {
+    const cells = toolNames.map((tool) => {
+      const m = measure(helperText(lower(tool, code)));
+      helperBytes[`${label} ${tool}`] = m;
+      return `${bytes(m.minified)} / **${bytes(m.gzip)}**`;
+    });
+    peerLines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+
+  const perFunctionLines = [
+    `| shape | ${toolNames.join(' | ')} |`,
+    `| --- | ${toolNames.map(() => '---:').join(' | ')} |`,
+  ];
+  const perFunction = {};
+  for (const shape of shapes) {
+    const cells = toolNames.map((tool) => {
+      const size = (count) => measure(lower(tool, program(shape, count))).minified - measure(program(shape, count)).minified;
+      const hundred = size(100);
+      // Amortised: the helpers shared over 100 functions. Marginal: the 100th function's own bytes.
+      const amortised = hundred / 100;
+      const marginal = (hundred - size(1)) / 99;
+      perFunction[`${shape.label} ${tool}`] = { amortised, marginal };
+      return `+${amortised.toFixed(0)} (+${marginal.toFixed(0)})`;
+    });
+    perFunctionLines.push(`| ${shape.label} | ${cells.join(' | ')} |`);
+  }
+
+  const whole = sizes.whole.gzip;
+  const declaration = perFunction[`${shapes[0].label} yieldfrom`].marginal;
+  const worstShape = shapes.map((s) => [s.label, perFunction[`${s.label} yieldfrom`].marginal]).sort((a, b) => b[1] - a[1])[0];
+  return {
+    markdown: [
+      '### The runtime (`@yieldfrom/runtime`)',
+      '',
+      sizeTable(sizes),
+      '',
+      '### Every tool\'s helpers for the same program (minified / **minified + gzip**, bytes)',
+      '',
+      'The helpers each tool writes into a lowered module (yieldfrom with `helpers: \'inline\'`): its top-level statements that are not the program\'s.',
+      '',
+      ...peerLines,
+      '',
+      '### Bytes added per lowered function (minified)',
+      '',
+      '100 functions of each shape in one module, lowered, minified, minus the minified source, over 100: the helpers amortised over them. In parentheses the marginal bytes of one more function (the helpers not counted).',
+      '',
+      ...perFunctionLines,
+      '',
+      `Targets: the whole runtime at most ${bytes(target)} B minified + gzipped, and at most 40 bytes added per lowered async function. This run: ${bytes(whole)} B (${whole <= target ? 'met' : 'not met'}); +${declaration.toFixed(0)} B per declaration, worst shape +${worstShape[1].toFixed(0)} B (${worstShape[0]}) (${worstShape[1] <= 40 ? 'met' : 'not met'}).`,
+    ].join('\n'),
+    sizes,
+    helperBytes,
+    perFunction,
   };
-  const measured = {};
-  for (const [label, helpers] of Object.entries(parts)) {
-    const min = minify(inlineHelpers(helpers));
-    measured[label] = gzip(min);
-    lines.push(`| ${label} | ${min.length} | ${gzip(min)} |`);
-  }
-  // Per-function cost: 100 functions, lowered and minified, minus the minified source, minus the
-  // helpers once.
-  const hundred = Array.from({ length: 100 }, (_, i) => `export async function f${i}(a, b) { await a; return b; }`).join('\n');
-  const sourceMin = minify(hundred).length;
-  const perTool = ['| tool | helpers for async fn + generator + yield* + for await, min+gzip B | bytes added per `async function fN(a,b){await a;return b}` (minified) |', '| --- | ---: | ---: |'];
-  for (const tool of Object.keys(lowerers)) {
-    const programMin = minify(helperBytes(tool));
-    const helperProgram = gzip(programMin);
-    const one = minify(lowerers[tool].lower('export async function f0(a, b) { await a; return b; }', { filename: 'one.js' }).code).length;
-    const lowered = minify(lowerers[tool].lower(hundred, { filename: 'hundred.js' }).code).length;
-    const helperOnce = one - minify('export async function f0(a, b) { await a; return b; }').length;
-    const perFunction = (lowered - sourceMin - helperOnce) / 99;
-    perTool.push(`| ${tool} | ${helperProgram} (whole lowered sample) | ${perFunction.toFixed(0)} |`);
-  }
-  return { markdown: `${lines.join('\n')}\n\n${perTool.join('\n')}`, measured };
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await run()).markdown);

@@ -14,3 +14,21 @@ export function summary(values, digits = 2) {
 export function geometricMean(values) {
   return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
 }
+
+/** `items` rotated by `round`, so no item always runs first (on the coldest or warmest machine). */
+export function rotate(items, round) {
+  const k = round % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** A full collection between timed passes, when the process can ask for one. */
+export async function collectGarbage() {
+  const v8 = await import('node:v8');
+  const vm = await import('node:vm');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  gc();
+}
+
+/** "1,234" */
+export const bytes = (n) => n.toLocaleString('en-US');

@@ -1,8 +1,18 @@
-// async arrows that use this, arguments and super, created on every call
-class Base { value() { return 1; } }
+// Async arrows that use this, arguments and super, created on every call of an async method: where
+// every peer collapses.
+class Base {
+  value() { return 1; }
+}
 class Derived extends Base {
   constructor() { super(); this.k = 2; }
-  async method(x) { const inner = async (y) => this.k + arguments[0] + super.value() + (await y); return inner(x); }
+  async method(x) {
+    const inner = async (y) => this.k + arguments[0] + super.value() + (await y);
+    return inner(x);
+  }
 }
 const d = new Derived();
-globalThis.workload = async () => { let s = 0; for (let i = 0; i < 50000; i++) s += await d.method(i); return String(s); };
+globalThis.workload = async () => {
+  let s = 0;
+  for (let i = 0; i < 200000; i++) s += await d.method(i);
+  return `${s} @${tick()}`;
+};
