@@ -17,7 +17,7 @@ export function coldStartFile() {
   return candidates.reduce((best, f) => (Math.abs(f.code.length - 50_000) < Math.abs(best.code.length - 50_000) ? f : best));
 }
 
-export async function run({ quick = false, rounds = quick ? 3 : 9 } = {}) {
+export async function run({ quick = false, rounds = quick ? 3 : 7 } = {}) {
   const sample = coldStartFile();
   const variants = ['none', ...toolNames];
   const wall = {};

@@ -138,7 +138,7 @@ async function importCosts(rounds) {
   return ms;
 }
 
-export async function run({ quick = false, rounds = quick ? 2 : 5 } = {}) {
+export async function run({ quick = false, rounds = quick ? 2 : 4 } = {}) {
   const { transform } = await import('@yieldfrom/transformer');
   let files = corpus().filter((f) => {
     try {

@@ -25,6 +25,7 @@ const known = [
   { id: 'runtime', file: 'runtime.mjs', title: 'Runtime overhead (× native)' },
   { id: 'size', file: 'size.mjs', title: 'Size' },
   { id: 'profile', file: 'profile.mjs', title: "Where yieldfrom's transform time goes" },
+  { id: 'shapes', file: 'shapes.mjs', title: 'Output shapes: measured alternatives' },
   { id: 'plugin', file: 'plugin-overhead.mjs' },
   { id: 'playground', file: 'playground-relower.mjs' },
 ];

@@ -21,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const workloadDir = path.join(here, 'workloads');
 
 // Appended to every variant, never lowered.
-const harness = `
+export const harness = `
 ;(function harness() {
   let ticks = 0;
   let ticking = true;
@@ -52,14 +52,14 @@ export function workloadNames() {
   return fs.readdirSync(workloadDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 }
 
-/** Writes each workload's variants: native and one per tool that lowers it. */
-export async function writeVariants(workloads, dir) {
+/** Writes each workload's variants (native and one per tool that lowers it), to run with runVariant(). */
+export async function writeVariants(workloads, dir, variants = ['native', ...toolNames]) {
   const lowerers = await loadLowerers();
   const files = {};
   const problems = {};
   for (const workload of workloads) {
     const source = fs.readFileSync(path.join(workloadDir, `${workload}.js`), 'utf8');
-    for (const variant of ['native', ...toolNames]) {
+    for (const variant of variants) {
       let code = source;
       if (variant !== 'native') {
         try {
@@ -89,7 +89,7 @@ export function runVariant(file) {
   }
 }
 
-export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = () => {} } = {}) {
+export async function run({ quick = false, rounds = quick ? 2 : 3, only, log = () => {} } = {}) {
   const workloads = only ?? workloadNames();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yieldfrom-bench-runtime-'));
   const variants = ['native', ...toolNames];

@@ -21,7 +21,7 @@ function pass(lower, files, sourceMaps) {
   return { seconds: (performance.now() - started) / 1000, out, map };
 }
 
-export async function run({ quick = false, rounds = quick ? 2 : 5, log = () => {} } = {}) {
+export async function run({ quick = false, rounds = quick ? 2 : 4, log = () => {} } = {}) {
   const lowerers = await loadLowerers();
   const all = corpus();
   // Keep the files every tool lowers, so each does the same work; the others are listed. This pass

@@ -9,6 +9,6 @@ class Derived extends Base {
 const d = new Derived();
 globalThis.workload = async () => {
   let s = 0;
-  for (let i = 0; i < 400000; i++) s += await d.method(i);
+  for (let i = 0; i < 300000; i++) s += await d.method(i);
   return `${s} @${tick()}`;
 };
