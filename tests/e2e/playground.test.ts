@@ -1,57 +1,78 @@
 // The playground in Debian's Chromium (playwright-core, no browser download), against the built app
-// on a local server. Every request must stay on the page's origin.
+// served on 127.0.0.1. Every request must stay on the page's origin: the route handler records and
+// aborts anything else, and the last test checks the record is empty.
+//
+// PLAYGROUND_DIST points the tests at another build (a developer's private one); by default they
+// use packages/playground/dist, building it first if it is missing.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+const root = path.join(import.meta.dirname, '../..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = path.join(import.meta.dirname, '../../packages/playground/dist/index.html');
 const hasChromium = fs.existsSync(chromiumPath);
-const outputDir = path.join(import.meta.dirname, '../../test-results');
+const dist = process.env.PLAYGROUND_DIST ?? path.join(root, 'packages/playground/dist');
+const outputDir = path.join(root, 'test-results');
+
+if (!hasChromium) console.warn(`Skipping the playground browser tests: no Chromium at ${chromiumPath} (.ci/run installs Debian's chromium).`);
 
 let browser: Browser;
-let server: { url: string; close: () => void };
+let server: { url: string; close: () => Promise<void> };
 let page: Page;
 const foreignRequests: string[] = [];
+const requested: string[] = [];
+const pageErrors: string[] = [];
+const contexts: BrowserContext[] = [];
 
-async function openPage(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const fresh = await context.newPage();
+async function openPage(url: string, { width = 1400, height = 900 } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  contexts.push(context);
   const origin = new URL(server.url).origin;
-  await fresh.route('**/*', (route) => {
+  // Workers' requests go through the context's routes too (pages' routes miss them).
+  await context.route('**/*', (route) => {
     const requestUrl = route.request().url();
+    requested.push(requestUrl);
     if (requestUrl.startsWith('blob:') || requestUrl.startsWith('data:') || new URL(requestUrl).origin === origin) return route.continue();
     foreignRequests.push(requestUrl);
     return route.abort();
   });
+  const fresh = await context.newPage();
+  fresh.on('pageerror', (error) => pageErrors.push(error.message));
   await fresh.goto(url);
   await fresh.waitForFunction(() => typeof window.playground?.setSource === 'function');
   return fresh;
 }
 
+const countdownLines = ['T-minus 2 (A)', 'T-minus 3 (B)', 'T-minus 1 (A)', 'T-minus 2 (B)', 'T-minus 1 (B)'];
+
 describe.skipIf(!hasChromium)('playground in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(dist)) throw new Error('packages/playground/dist is missing: run npm run build first');
+    if (!fs.existsSync(path.join(dist, 'index.html'))) {
+      execFileSync('npm', ['run', 'build', '-w', '@yieldfrom/playground'], { cwd: root, stdio: 'inherit', timeout: 180_000 });
+    }
     const { serve } = await import('../../packages/playground/serve.mjs');
-    server = await serve({ port: 0 });
+    server = await serve({ port: 0, dist });
+    // launch() starts from a fresh, empty profile of its own (the --user-data-dir the probe used).
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await openPage(server.url);
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
   });
 
   it('lowers code set through the API: three awaits become three yields', async () => {
-    const output = await page.evaluate(() => window.playground.setSource('async function f(a) {\n  const x = await a;\n  const y = await x;\n  return await y;\n}\n'));
+    const output = await page.evaluate(() => window.playground.setSource('async function f(a) {\n  const x = await a;\n  const y = await x;\n  return await y;\n}\n', { filename: 'three.js' }));
     expect(output.match(/\byield\b/g)).toHaveLength(3);
     expect(output).not.toMatch(/\bawait\b|\basync\b/);
     expect(await page.evaluate(() => window.playground.getSuspensions().length)).toBe(3);
+    await expect.poll(() => page.locator('#output .view-lines').textContent()).toContain('yield');
   });
 
   it('re-lowers as the user types', async () => {
@@ -59,73 +80,206 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('#source .monaco-editor');
     await page.keyboard.type('const g = async () => await 1;');
     await page.waitForFunction(() => window.playground.getOutput().includes('yield 1'));
-    expect(await page.evaluate(() => window.playground.getOutput())).toContain('yield 1');
+    await expect.poll(async () => (await page.locator('#output .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('yield 1');
   });
 
-  it('shows a syntax error as a marker and in the list, and clears it once fixed', async () => {
-    await page.evaluate(() => window.playground.setSource('async function broken( {'));
+  it('shows a syntax error as a marker and in the list with its code, and clears both once fixed', async () => {
+    await page.evaluate(() => window.playground.setSource('async function broken( {\n'));
     await page.waitForSelector('#source .squiggly-error');
     expect(await page.textContent('#diagnostics')).toContain('YF1001');
-    await page.evaluate(() => window.playground.setSource('async function fixed() {}'));
+    expect(await page.textContent('#diagnostic-count')).toBe('1');
+    await page.evaluate(() => window.playground.setSource('async function fixed() {}\n'));
     await page.waitForFunction(() => !document.querySelector('#source .squiggly-error'));
-    expect(await page.evaluate(() => window.playground.getDiagnostics().length)).toBe(0);
+    expect(await page.evaluate(() => window.playground.getDiagnostics())).toEqual([]);
+    expect(await page.textContent('#diagnostics')).toBe('');
   });
 
   it('runs the countdown example: five lines, interleaved, the same as native', async () => {
     await page.evaluate(() => window.playground.loadExample('countdown'));
+    expect(await page.locator('#twins pre').allTextContents()).toEqual([expect.stringContaining('yield from asyncio.sleep(1)'), expect.stringContaining('await asyncio.sleep(1)')]);
     const result = await page.evaluate(() => window.playground.run());
-    expect(result.console).toEqual(['T-minus 2 (A)', 'T-minus 3 (B)', 'T-minus 1 (A)', 'T-minus 2 (B)', 'T-minus 1 (B)']);
-    expect(await page.textContent('#verdict')).toContain('printed the same');
+    expect(result.console).toEqual(countdownLines);
+    expect(result.native).toEqual(countdownLines);
+    expect(result.same).toBe(true);
+    expect(await page.textContent('#verdict')).toContain('printed the same 5 lines');
+    expect(await page.locator('#console li').allTextContents()).toEqual(countdownLines);
+  }, 30_000);
+
+  it('draws the countdown on the timeline; clicking a suspension shows its await, its yield and the console line', async () => {
     const trace = await page.evaluate(() => window.playground.getTrace());
-    expect(new Set(trace.map((e) => e.id)).size).toBeGreaterThanOrEqual(2);
-    expect(trace.some((e) => e.type === 'suspend')).toBe(true);
+    // Two coroutines: created, then suspended on sleep() and resumed once per line, then settled.
+    expect(new Set(trace.map((e) => e.id)).size).toBe(2);
+    expect(trace.filter((e) => e.type === 'suspend')).toHaveLength(5);
+    expect(trace.filter((e) => e.type === 'suspend').every((e) => e.suspension === 0)).toBe(true);
     await page.click('[data-tab=timeline]');
-    expect(await page.locator('#timeline circle').count()).toBe(trace.length);
+    expect(await page.locator('#timeline .event').count()).toBe(trace.length);
+    expect(await page.locator('#timeline .lane-label').allTextContents()).toEqual(['#1 countdown', '#2 countdown']);
+    // The third suspension in time is A's second one, right after "T-minus 1 (A)" was printed.
+    const third = trace.filter((e) => e.type === 'suspend')[2]!;
+    await page.click(`#timeline .event[data-order="${third.order}"]`);
+    await page.waitForSelector('#source .suspension-active');
+    expect((await page.locator('#source .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('await sleep(1000)');
+    expect((await page.locator('#output .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('yield sleep(1000)');
+    expect(await page.locator('#timeline-console li.selected').textContent()).toBe('T-minus 1 (A)');
+    expect(await page.textContent('#timeline-detail')).toContain('suspended on Promise');
+  });
+
+  it('links each timeline event to its own await when a function has several', async () => {
+    await page.evaluate(() => window.playground.setSource('async function twice() {\n  const a = await Promise.resolve(1);\n  const b = await (await Promise.resolve(async () => 2))();\n  console.log(a + b);\n}\ntwice();\n', { filename: 'twice.js' }));
+    const result = await page.evaluate(() => window.playground.run());
+    expect(result.console).toEqual(['3']);
+    const trace = await page.evaluate(() => window.playground.getTrace());
+    const suspensions = await page.evaluate(() => window.playground.getSuspensions().map((s) => s.source.line));
+    // The nested await suspends first, then the outer one: each event names its own await.
+    const linked = trace.filter((e) => e.type === 'suspend' && e.id === 1).map((e) => suspensions[e.suspension]);
+    expect(linked).toEqual([2, 3, 3]);
+    const order = trace.filter((e) => e.type === 'suspend' && e.id === 1).map((e) => e.suspension);
+    expect(new Set(order).size).toBe(3);
+  }, 20_000);
+
+  it('runs every example in the menu the same natively and lowered', async () => {
+    const ids = await page.evaluate(() => window.playground.listExamples().map((e) => e.id));
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    for (const id of ids) {
+      await page.evaluate((example) => window.playground.loadExample(example), id);
+      const result = await page.evaluate(() => window.playground.run());
+      expect({ id, same: result.same, error: result.error }).toEqual({ id, same: true, error: undefined });
+      expect(result.console.length, id).toBeGreaterThan(0);
+    }
+  }, 90_000);
+
+  it('maps a runtime error back to its source line', async () => {
+    await page.evaluate(() =>
+      window.playground.setSource('async function load(id) {\n  await null;\n  if (id < 0) throw new RangeError(`negative id ${id}`);\n}\nload(-1);\n', { filename: 'throws.js' })
+    );
+    const result = await page.evaluate(() => window.playground.run());
+    expect(result.error).toBe('RangeError: negative id -1 (throws.js:3:21)');
+    expect(result.same).toBe(true);
+    expect(await page.textContent('#console li.uncaught')).toContain('Uncaught (in promise) RangeError: negative id -1throws.js:3:21');
   }, 20_000);
 
   it('Stop ends an infinite loop', async () => {
-    await page.evaluate(() => window.playground.setSource('async function spin() { await null; for (;;) {} }\nspin();\n'));
+    await page.evaluate(() => window.playground.setSource('async function spin() {\n  await null;\n  for (;;) {}\n}\nspin();\n', { filename: 'spin.js' }));
     const running = page.evaluate(() => window.playground.run());
     await page.waitForSelector('#stop:not([disabled])');
-    await page.waitForTimeout(300);
     await page.click('#stop');
-    await running;
+    const result = await running;
+    expect(result.ended).toBe('stopped');
     expect(await page.textContent('#verdict')).toContain('Stopped');
-    expect(await page.getAttribute('#run', 'disabled')).toBeNull();
-  }, 20_000);
+    await page.waitForSelector('#run:not([disabled])');
+    // The page is responsive again and the next run works.
+    await page.evaluate(() => window.playground.setSource('console.log("after");\n'));
+    expect((await page.evaluate(() => window.playground.run())).console).toEqual(['after']);
+  }, 30_000);
 
-  it('links an await and its yield when the cursor is on either', async () => {
-    await page.evaluate(() => window.playground.setSource('async function f() {\n  await first();\n  await second();\n}\n'));
-    await page.locator('#source .view-line', { hasText: 'await second' }).hover();
+  it('runs TypeScript: types compiled away for both runs', async () => {
+    await page.evaluate(() => window.playground.loadExample('typescript'));
+    const result = await page.evaluate(() => window.playground.run());
+    expect(result.console).toEqual(['1: Ada, 2: Ada']);
+    expect(result.same).toBe(true);
+  }, 30_000);
+
+  it('links an await and its yield on hover, and other tokens through the source map', async () => {
+    await page.evaluate(() => window.playground.setSource('async function f() {\n  await first();\n  await second();\n  return third();\n}\n', { filename: 'hover.js' }));
     await page.locator('#source .view-line', { hasText: 'await second' }).locator('text=second').hover();
     await page.waitForSelector('#output .suspension-active');
-    const highlighted = await page.locator('#output .suspension-active').allTextContents();
-    expect(highlighted.join('').replace(/\u00a0/g, ' ')).toContain('yield second()');
+    expect((await page.locator('#output .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('yield second()');
+    // Hovering the yield highlights the await.
+    await page.locator('#output .view-line', { hasText: 'yield first' }).locator('text=first').hover();
+    await expect.poll(async () => (await page.locator('#source .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('await first()');
+    // Elsewhere, the source map: `third` in the source lights up `third` in the output.
+    await page.locator('#source .view-line', { hasText: 'return third' }).locator('text=third').hover();
+    await expect.poll(() => page.locator('#output .mapped-token').textContent()).toBe('third');
+  });
+
+  it('jumps to the next and previous suspension point with Alt+] and Alt+[', async () => {
+    await page.evaluate(() => window.playground.setSource('async function f() {\n  await a;\n  await b;\n}\n', { filename: 'jump.js' }));
+    await page.click('#source .view-line >> nth=0');
+    await page.keyboard.press('Alt+BracketRight');
+    await expect.poll(async () => (await page.locator('#source .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toBe('await a');
+    await page.keyboard.press('Alt+BracketRight');
+    await expect.poll(async () => (await page.locator('#source .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toBe('await b');
+    await page.keyboard.press('Alt+BracketLeft');
+    await expect.poll(async () => (await page.locator('#source .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toBe('await a');
   });
 
   it('reopens a share link with the same state', async () => {
     await page.evaluate(() => window.playground.setSource('// shared\nconst shared = async () => await "x";\n', { filename: 'shared.js' }));
     await page.evaluate(() => window.playground.setOptions({ helpers: 'inline', promise: 'global' }));
+    await page.click('[data-tab=config]');
+    await page.click('#diff');
     const link = await page.evaluate(() => window.playground.shareLink());
     expect(link).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+    expect(await page.textContent('#link-length')).toMatch(/^link: [\d,]+ chars$/);
     const other = await openPage(link);
     expect(await other.evaluate(() => window.playground.getSource())).toBe('// shared\nconst shared = async () => await "x";\n');
+    expect(await other.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'inline', promise: 'global', sourceType: 'module', filename: 'shared.js' });
     expect(await other.inputValue('#opt-helpers')).toBe('inline');
-    expect(await other.inputValue('#opt-promise')).toBe('global');
-    expect(await other.inputValue('#filename')).toBe('shared.js');
+    expect(await other.getAttribute('[data-tab=config]', 'aria-selected')).toBe('true');
+    expect(await other.getAttribute('#diff', 'aria-pressed')).toBe('true');
+    await other.waitForFunction(() => window.playground.getOutput().includes('yield "x"'));
+    expect(await other.textContent('#config')).toContain("yieldfrom({ helpers: 'inline', promise: 'global' })");
     await other.close();
+    await page.click('#diff');
+    await page.click('[data-tab=console]');
+  }, 30_000);
+
+  it('loads TypeScript and Babel for Compare only when the pane opens', async () => {
+    // The engines are the chunks over a megabyte that the page does not load up front: TypeScript's
+    // compiler and Babel.
+    const assets = path.join(dist, 'assets');
+    const entry = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const engines = fs.readdirSync(assets).filter((name) => name.endsWith('.js') && !entry.includes(name) && fs.statSync(path.join(assets, name)).size > 1_000_000);
+    expect(engines.length).toBeGreaterThanOrEqual(2);
+    const start = requested.length;
+    const compareChunks = () => requested.slice(start).filter((url) => engines.some((name) => url.endsWith(`/assets/${name}`)));
+    const fresh = await openPage(server.url);
+    await fresh.evaluate(() => window.playground.setSource('async function f() { await g(); }\n', { filename: 'compare.js' }));
+    expect(compareChunks()).toEqual([]);
+    await fresh.click('[data-tab=compare]');
+    await fresh.waitForFunction(() => document.querySelector('#compare-ts')?.textContent?.includes('__awaiter'), undefined, { timeout: 60_000 });
+    await fresh.waitForFunction(() => document.querySelector('#compare-babel')?.textContent?.includes('asyncToGenerator'));
+    expect((await fresh.textContent('#compare-yieldfrom'))?.replace(/\u00a0/g, ' ')).toContain('yield g()');
+    expect(compareChunks().length).toBe(engines.length);
+    await fresh.close();
+  }, 90_000);
+
+  it('lays out one column with tabs on a narrow screen, and follows the dark theme', async () => {
+    const narrow = await openPage(server.url, { width: 420, height: 800 });
+    expect(await narrow.isVisible('#narrow-tabs')).toBe(true);
+    expect(await narrow.isVisible('#source-pane')).toBe(true);
+    expect(await narrow.isVisible('#output-pane')).toBe(false);
+    await narrow.click('#narrow-tabs [data-show=output]');
+    expect(await narrow.isVisible('#output-pane')).toBe(true);
+    expect(await narrow.isVisible('#source-pane')).toBe(false);
+    await narrow.selectOption('#theme', 'dark');
+    expect(await narrow.getAttribute('html', 'data-theme')).toBe('dark');
+    fs.mkdirSync(outputDir, { recursive: true });
+    await narrow.screenshot({ path: path.join(outputDir, 'playground-narrow-dark.png') });
+    await narrow.close();
   });
 
+  it('keeps a program inside the sandbox: fetch to another origin is refused', async () => {
+    await page.evaluate(() => window.playground.setSource('async function probe() {\n  try {\n    await fetch("https://example.com/");\n    console.log("reached");\n  } catch (error) {\n    console.log("refused");\n  }\n}\nprobe();\n', { filename: 'probe.js' }));
+    const result = await page.evaluate(() => window.playground.run());
+    expect(result.console).toEqual(['refused']);
+  }, 20_000);
+
   it('writes a screenshot of the main view', async () => {
+    await page.evaluate(() => window.playground.setOptions({ helpers: 'import', promise: 'intrinsic' }));
     await page.evaluate(() => window.playground.loadExample('countdown'));
-    await page.evaluate(() => window.playground.selectSuspension(0));
+    await page.evaluate(() => window.playground.run());
+    await page.click('[data-tab=timeline]');
+    const trace = await page.evaluate(() => window.playground.getTrace());
+    await page.click(`#timeline .event[data-order="${trace.find((e) => e.type === 'suspend')!.order}"]`);
     fs.mkdirSync(outputDir, { recursive: true });
     const file = path.join(outputDir, 'playground.png');
     await page.screenshot({ path: file });
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-  });
+  }, 30_000);
 
-  it('sent no request outside its origin', () => {
+  it('sent no request outside its origin, and the page threw nothing', () => {
     expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

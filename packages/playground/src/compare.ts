@@ -1,24 +1,41 @@
-// How TypeScript and Babel lower the same code. Both compilers are large, so they load only when the
-// Compare tab is first opened (separate chunks, from the page's own origin).
-export async function compareLowerings(code: string, filename: string): Promise<{ typescript: string; babel: string }> {
-  const [{ default: ts }, babel] = await Promise.all([import('typescript'), import('@babel/standalone')]);
-  let typescript: string;
+// How TypeScript (transpileModule at target ES2016) and Babel (its async-to-generator and async
+// generator plugins) lower the same code. Both compilers are large: this module is loaded by the
+// transform worker only when the Compare pane is first opened.
+import ts from 'typescript';
+import * as babel from '@babel/standalone';
+import type { Comparison } from './protocol';
+
+export function compareLowerings(code: string, filename: string): Comparison {
+  return { typescript: lowerWithTypeScript(code, filename), babel: lowerWithBabel(code, filename) };
+}
+
+function lowerWithTypeScript(code: string, filename: string): string {
   try {
-    typescript = ts.transpileModule(code, { fileName: filename, compilerOptions: { target: ts.ScriptTarget.ES2016, module: ts.ModuleKind.ESNext } }).outputText;
+    const result = ts.transpileModule(code, {
+      fileName: filename,
+      reportDiagnostics: true,
+      compilerOptions: { target: ts.ScriptTarget.ES2016, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.Preserve },
+    });
+    const errors = (result.diagnostics ?? []).map((d) => `// TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    return [...errors, result.outputText].join('\n');
   } catch (error) {
-    typescript = String(error);
+    return `// TypeScript failed: ${(error as Error).message}`;
   }
-  let babelCode: string;
+}
+
+function lowerWithBabel(code: string, filename: string): string {
+  const isTypeScript = /\.[cm]?tsx?$/.test(filename);
   try {
-    const isTs = /\.[cm]?tsx?$/.test(filename);
-    babelCode =
+    return (
       babel.transform(code, {
         filename,
-        presets: isTs ? [['typescript', { allExtensions: true }]] : [],
-        plugins: ['transform-async-to-generator', 'transform-async-generator-functions'],
-      }).code ?? '';
+        babelrc: false,
+        configFile: false,
+        presets: isTypeScript ? [['typescript', { allExtensions: true, isTSX: /x$/.test(filename) }]] : [],
+        plugins: ['syntax-jsx', 'transform-async-generator-functions', 'transform-async-to-generator'],
+      }).code ?? ''
+    );
   } catch (error) {
-    babelCode = String((error as Error).message);
+    return `// Babel failed: ${(error as Error).message}`;
   }
-  return { typescript, babel: babelCode };
 }

@@ -1,338 +1,407 @@
-// The playground page: source and lowered output side by side, linked suspension by suspension; run
-// both in sandboxed workers and compare; watch the coroutines on a timeline; share by link.
+// The playground page: source and lowered output side by side, linked await by await; runs of both
+// programs in sandboxed workers, compared line by line; the coroutines on a timeline; the whole state
+// in the URL. Lowering happens in transform.worker.ts, running in run.worker.ts.
 import './style.css';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import type { Diagnostic, Suspension, TransformOptions } from '@yieldfrom/transformer';
-import { createEditor, languageOf, monaco, rangeOf } from './editor';
-import { examples } from './examples';
-import type { PlaygroundOptions, RunMessage, TracedEvent, TransformRequest, TransformResponse } from './protocol';
+import type { Diagnostic, SourceMap, Suspension } from '@yieldfrom/transformer';
+import { buildConfig } from './build-config';
+import { createEditor, languageOf, monaco, tokenRangeAt } from './editor';
+import { defaultExample, examples, type Example } from './examples/index';
+import { Linker } from './linking';
+import { locateInSource } from './locate';
+import { defaultOptions, type Lowering, type PlaygroundOptions, type SourceInput, type ThrownError, type TracedEvent } from './protocol';
+import { Runner, printedLines, runBudgetMs, type ProgramRun, type RunOutcome } from './runner';
 import { decodeState, encodeState, type SharedState } from './share';
-import { drawTimeline } from './timeline';
-import TransformWorker from './transform.worker?worker';
-import RunWorker from './run.worker?worker';
+import { describeEvent, drawTimeline, maxDrawnEvents } from './timeline';
+import { TransformClient } from './transform-client';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const RUN_BUDGET_MS = 10_000;
-const STORAGE_KEY = 'yieldfrom-playground';
+const storageKey = 'yieldfrom-playground';
+const panes = ['console', 'timeline', 'diagnostics', 'compare', 'config'] as const;
+type Pane = (typeof panes)[number];
+const longLink = 8000;
 
-// ---- state -----------------------------------------------------------------------------------
+/** What run() resolves to (also through window.playground). */
+export interface RunResult {
+  /** The lowered program's console lines, in order. */
+  console: string[];
+  /** The first uncaught error, with its source position when the map knows it. */
+  error?: string;
+  /** The original program's lines (uncaught errors included), and whether both printed the same. */
+  native: string[];
+  same: boolean;
+  ended?: 'stopped' | 'out of time';
+}
+
 const state = {
-  filename: 'input.js',
-  options: { helpers: 'import', promise: 'intrinsic', sourceType: 'module' } as PlaygroundOptions,
-  pane: 'console',
+  filename: defaultExample.filename,
+  options: { ...defaultOptions } as PlaygroundOptions,
+  pane: 'console' as Pane,
+  diff: false,
+  example: defaultExample.id as string | null,
+  lowering: null as Lowering | null,
   output: '',
-  map: null as unknown,
-  suspensions: [] as Suspension[],
-  diagnostics: [] as Diagnostic[],
+  runMaps: [] as SourceMap[],
   trace: [] as TracedEvent[],
-  console: [] as string[],
+  consoleLines: [] as string[],
+  selectedEvent: -1,
+  lastRun: null as RunResult | null,
 };
 
-const initial = examples[0]!;
-const source = createEditor($('source'), { value: initial.code, language: 'javascript' });
-const output = createEditor($('output'), { value: '', language: 'javascript', readOnly: true });
+// ---- editors ------------------------------------------------------------------------------------
+const source = createEditor($('source'), { value: '', language: 'javascript', ariaLabel: 'Source code' });
+const output = createEditor($('output'), { value: '', language: 'javascript', readOnly: true, ariaLabel: 'Lowered output' });
+const linker = new Linker(source, output);
 let diffEditor: monaco.editor.IStandaloneDiffEditor | undefined;
+const diffModels = { original: monaco.editor.createModel('', 'javascript'), modified: monaco.editor.createModel('', 'javascript') };
 
-// ---- lowering in a worker, stale answers dropped --------------------------------------------
-const transformWorker = new TransformWorker();
-let latestRequest = 0;
-let pendingLowering: ((response: TransformResponse) => void)[] = [];
-
-function transformOptions(overrides: Partial<TransformOptions> = {}): TransformOptions {
-  return { helpers: state.options.helpers, promise: state.options.promise, sourceType: state.options.sourceType, ...overrides };
+function input(): SourceInput {
+  return { code: source.getValue(), filename: state.filename, options: { ...state.options } };
 }
 
-function requestLowering(): Promise<TransformResponse> {
-  const request: TransformRequest = { id: ++latestRequest, code: source.getValue(), filename: state.filename, options: transformOptions() };
-  transformWorker.postMessage(request);
-  return new Promise((resolve) => pendingLowering.push(resolve));
-}
-
-transformWorker.onmessage = (event: MessageEvent<TransformResponse>) => {
-  const response = event.data;
-  if (response.id !== latestRequest) return; // a newer request is on its way
-  applyLowering(response);
-  const waiting = pendingLowering;
-  pendingLowering = [];
-  waiting.forEach((resolve) => resolve(response));
-};
-
-function applyLowering(response: TransformResponse) {
-  state.diagnostics = response.diagnostics;
-  if (response.ok) {
-    state.output = response.code;
-    state.map = response.map;
-    state.suspensions = response.suspensions;
-    output.setValue(response.code);
-    $('status').textContent = `${response.suspensions.length} suspension point${response.suspensions.length === 1 ? '' : 's'}`;
-  } else {
-    $('status').textContent = 'cannot lower: see Diagnostics';
-  }
-  diffEditor?.setModel({ original: monaco.editor.createModel(source.getValue(), languageOf(state.filename)), modified: monaco.editor.createModel(state.output, languageOf(state.filename)) });
-  showDiagnostics();
-  decorateSuspensions();
-  saveLocally();
-}
-
+// ---- lowering as the user types ---------------------------------------------------------------------
+const client = new TransformClient(showLowering);
 let relowerTimer = 0;
+
+function relower(): Promise<Lowering> {
+  clearTimeout(relowerTimer);
+  return client.lower(input());
+}
+
 source.onDidChangeModelContent(() => {
   clearTimeout(relowerTimer);
-  relowerTimer = window.setTimeout(requestLowering, 120);
+  relowerTimer = window.setTimeout(relower, 40);
+  if (state.example && source.getValue() !== examples.find((e) => e.id === state.example)?.code) markExampleEdited();
+  scheduleSave();
 });
 
-// ---- suspension bands and linking ----------------------------------------------------------
-let sourceDecorations = source.createDecorationsCollection();
-let outputDecorations = output.createDecorationsCollection();
-let activeSuspension = -1;
-
-function decorateSuspensions() {
-  const sourceModel = source.getModel()!;
-  const outputModel = output.getModel()!;
-  const band = (i: number) => `band-${i % 6}${i === activeSuspension ? ' suspension-active' : ''}`;
-  sourceDecorations.set(state.suspensions.map((s, i) => ({ range: rangeOf(sourceModel, s.source.start, s.source.end), options: { inlineClassName: band(i), hoverMessage: { value: `await #${i + 1} in ${s.functionName || 'anonymous'} → yield` } } })));
-  outputDecorations.set(state.suspensions.map((s, i) => ({ range: rangeOf(outputModel, s.output.start, s.output.end), options: { inlineClassName: band(i), hoverMessage: { value: `yield #${i + 1} (from await in ${s.functionName || 'anonymous'})` } } })));
+function showLowering(lowering: Lowering, lowered: SourceInput) {
+  // A lowering of text the user has since changed would put bands in the wrong places; a newer one
+  // is on its way.
+  if (lowered.code !== source.getValue() || lowered.filename !== state.filename) return;
+  state.lowering = lowering;
+  const status = $('status');
+  if (lowering.ok) {
+    state.output = lowering.code;
+    const view = output.saveViewState();
+    output.setValue(lowering.code);
+    if (view) output.restoreViewState(view);
+    linker.show(lowering.suspensions, lowering.map);
+    const count = lowering.suspensions.length;
+    status.textContent = `${count} await${count === 1 ? '' : 's'} → ${count} yield${count === 1 ? '' : 's'}`;
+    status.title = 'Suspension points: each await and the yield it became share a colour';
+    status.className = '';
+  } else {
+    linker.show([], null);
+    const first = lowering.diagnostics[0];
+    status.textContent = first ? `${first.code}${first.loc ? ` at ${first.loc.line}:${first.loc.column + 1}` : ''}: ${first.message}` : lowering.message;
+    status.className = 'error';
+  }
+  diffModels.original.setValue(source.getValue());
+  diffModels.modified.setValue(state.output);
+  showDiagnostics(lowering.diagnostics);
+  if (state.pane === 'compare') scheduleCompare();
+  scheduleSave();
 }
 
-function selectSuspension(index: number, reveal = true) {
-  activeSuspension = index;
-  decorateSuspensions();
-  const suspension = state.suspensions[index];
-  if (!suspension || !reveal) return;
-  source.revealRangeInCenterIfOutsideViewport(rangeOf(source.getModel()!, suspension.source.start, suspension.source.end));
-  output.revealRangeInCenterIfOutsideViewport(rangeOf(output.getModel()!, suspension.output.start, suspension.output.end));
-}
-
-function suspensionAt(side: 'source' | 'output', offset: number): number {
-  return state.suspensions.findIndex((s) => s[side].start <= offset && offset <= s[side].end);
-}
-
-for (const [editor, side] of [[source, 'source'], [output, 'output']] as const) {
-  const link = (position: monaco.Position | null) => {
-    if (!position) return;
-    const index = suspensionAt(side, editor.getModel()!.getOffsetAt(position));
-    if (index !== activeSuspension) selectSuspension(index, false);
-  };
-  editor.onDidChangeCursorPosition((e) => link(e.position));
-  editor.onMouseMove((e) => link(e.target.position));
-}
-
-function jumpSuspension(direction: 1 | -1) {
-  if (!state.suspensions.length) return;
-  const offset = source.getModel()!.getOffsetAt(source.getPosition()!);
-  const order = state.suspensions.map((s, i) => ({ i, start: s.source.start }));
-  const next = direction === 1 ? order.find((s) => s.start > offset) ?? order[0]! : [...order].reverse().find((s) => s.start < offset) ?? order[order.length - 1]!;
-  source.setPosition(source.getModel()!.getPositionAt(next.start));
-  selectSuspension(next.i);
-  source.focus();
-}
-source.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.DownArrow, () => jumpSuspension(1));
-source.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.UpArrow, () => jumpSuspension(-1));
-
-// ---- diagnostics ------------------------------------------------------------------------------
-function showDiagnostics() {
+// ---- diagnostics: editor markers and a list with codes ------------------------------------------
+function showDiagnostics(diagnostics: Diagnostic[]) {
   const model = source.getModel()!;
   monaco.editor.setModelMarkers(
     model,
     'yieldfrom',
-    state.diagnostics.filter((d) => d.loc).map((d) => ({
-      severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      message: `${d.code}: ${d.message}`,
-      startLineNumber: d.loc!.line,
-      startColumn: d.loc!.column + 1,
-      endLineNumber: d.loc!.line,
-      endColumn: d.loc!.column + 2,
-    }))
+    diagnostics
+      .filter((d) => d.loc)
+      .map((d) => {
+        const range = tokenRangeAt(model, d.loc!.line, d.loc!.column + 1) ?? new monaco.Range(d.loc!.line, d.loc!.column + 1, d.loc!.line, d.loc!.column + 2);
+        return { ...range, severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning, message: d.message, code: d.code, source: 'yieldfrom' };
+      })
   );
-  const list = $('diagnostics');
-  list.replaceChildren(
-    ...state.diagnostics.map((d) => {
+  $('diagnostics').replaceChildren(
+    ...diagnostics.map((d) => {
       const item = document.createElement('li');
-      item.textContent = `${d.severity} ${d.code} ${d.loc ? `${d.filename}:${d.loc.line}:${d.loc.column + 1}` : d.filename}: ${d.message}${d.frame ? `\n${d.frame}` : ''}`;
+      item.className = d.severity;
       item.dataset.code = d.code;
-      item.addEventListener('click', () => d.loc && source.setPosition({ lineNumber: d.loc.line, column: d.loc.column + 1 }));
+      const code = document.createElement('span');
+      code.className = 'code';
+      code.textContent = d.code;
+      item.append(code, `${d.severity}: ${d.message}${d.loc ? ` (${d.filename}:${d.loc.line}:${d.loc.column + 1})` : ''}`);
+      if (d.frame) {
+        const frame = document.createElement('pre');
+        frame.textContent = d.frame;
+        item.append(frame);
+      }
+      if (d.loc) item.addEventListener('click', () => goToSource(d.loc!.line, d.loc!.column + 1));
       return item;
     })
   );
-  $('diagnostic-count').textContent = state.diagnostics.length ? `(${state.diagnostics.length})` : '';
-  if (state.diagnostics.some((d) => d.severity === 'error')) selectTab('diagnostics');
+  $('no-diagnostics').hidden = diagnostics.length > 0;
+  $('diagnostic-count').textContent = diagnostics.length ? String(diagnostics.length) : '';
 }
 
-// ---- running -----------------------------------------------------------------------------------
-let running: { workers: Worker[]; timer: number; resolve: () => void } | null = null;
-
-/** Makes lowered code use the runtime loaded in the run worker (so its tracer sees every coroutine). */
-function bindRuntime(code: string): string {
-  return code
-    .replace(/import \{([^}]*)\} from "@yieldfrom\/runtime";/, (_, names: string) => `const {${names.replace(/ as /g, ': ')}} = globalThis.__yieldfromRuntime;`)
-    .replace(/require\("@yieldfrom\/runtime"\)/, 'globalThis.__yieldfromRuntime');
+function goToSource(line: number, column: number) {
+  showNarrow('source');
+  source.setPosition({ lineNumber: line, column });
+  source.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+  source.focus();
 }
 
-/** A runtime error's position in the lowered code, mapped back to the source through the map. */
-function sourceLocation(stack: string | undefined): string {
-  const match = stack && /blob:[^\s)]*:(\d+):(\d+)/.exec(stack);
-  if (!match || !state.map) return '';
-  const position = originalPositionFor(new TraceMap(state.map as never), { line: Number(match[1]), column: Number(match[2]) - 1 });
-  return position.line ? ` (source line ${position.line}, column ${(position.column ?? 0) + 1})` : '';
+// ---- running ------------------------------------------------------------------------------------
+const runner = new Runner();
+let runGeneration = 0;
+
+function setRunning(running: boolean) {
+  $<HTMLButtonElement>('run').disabled = running;
+  $<HTMLButtonElement>('stop').disabled = !running;
 }
 
-function appendConsole(line: string, className = '') {
-  state.console.push(line);
+function describeError(error: ThrownError): { text: string; at?: { line: number; column: number } } {
+  const at = error.position && state.runMaps.length ? (locateInSource(state.runMaps, error.position) ?? undefined) : undefined;
+  return { text: `Uncaught ${error.inPromise ? '(in promise) ' : ''}${error.message}`, ...(at ? { at } : {}) };
+}
+
+function appendEntry(entry: ProgramRun['entries'][number]) {
+  const list = $('console');
+  list.querySelector('.placeholder')?.remove();
   const item = document.createElement('li');
-  item.textContent = line;
-  if (className) item.className = className;
+  if (entry.kind === 'console') {
+    item.className = entry.line.level;
+    item.textContent = entry.line.text;
+    state.consoleLines.push(entry.line.text);
+    const mirror = document.createElement('li');
+    mirror.textContent = entry.line.text;
+    $('timeline-console').append(mirror);
+  } else {
+    const { text, at } = describeError(entry.error);
+    item.className = 'uncaught';
+    item.textContent = text;
+    if (at) {
+      const link = document.createElement('a');
+      link.textContent = `${state.filename}:${at.line}:${at.column}`;
+      link.title = 'Show where it was thrown in the source (mapped through the source map)';
+      link.addEventListener('click', () => goToSource(at.line, at.column));
+      item.append(link);
+    }
+  }
+  list.append(item);
+  item.scrollIntoView({ block: 'nearest' });
+}
+
+function note(text: string) {
+  const item = document.createElement('li');
+  item.className = 'note';
+  item.textContent = text;
   $('console').append(item);
 }
 
-function startWorker(code: string, mode: 'lowered' | 'native', onMessage: (message: RunMessage) => void): Promise<void> {
-  const worker = new RunWorker();
-  running!.workers.push(worker);
-  return new Promise((resolve) => {
-    worker.onmessage = (event: MessageEvent<RunMessage>) => {
-      onMessage(event.data);
-      if (event.data.type === 'done') resolve();
-    };
-    worker.onerror = (event) => {
-      onMessage({ type: 'done', error: { message: event.message } });
-      resolve();
-    };
-    worker.postMessage({ code, mode });
-  });
-}
-
-async function run(): Promise<{ console: string[]; error?: string }> {
-  stop();
-  const lowering = await requestLowering();
-  state.console = [];
-  state.trace = [];
-  $('console').replaceChildren();
-  $('verdict').textContent = '';
-  $('verdict').className = '';
-  selectTab('console');
-  if (!lowering.ok) return { console: [], error: lowering.message };
-  // Run with helpers imported (rebound to the worker's runtime), whatever the display options.
-  const runnable = await lowerForRun();
-  let error: string | undefined;
-  const nativeLines: string[] = [];
-  const canRunNatively = !/\.[cm]?tsx?$/.test(state.filename);
-  $('run').setAttribute('disabled', '');
-  $('stop').removeAttribute('disabled');
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  running = { workers: [], timer: 0, resolve: finish };
-  running.timer = window.setTimeout(() => {
-    appendConsole(`(stopped: the ${RUN_BUDGET_MS / 1000} s time budget ran out)`, 'error');
-    stop();
-  }, RUN_BUDGET_MS);
-  const lowered = startWorker(bindRuntime(runnable), 'lowered', (message) => {
-    if (message.type === 'console') appendConsole(message.line);
-    else if (message.type === 'trace') state.trace.push(message.event);
-    else if (message.error) {
-      error = `${message.error.message}${sourceLocation(message.error.stack)}`;
-      appendConsole(`Uncaught ${error}`, 'error');
-    }
-  });
-  const native = canRunNatively
-    ? startWorker(source.getValue(), 'native', (message) => {
-        if (message.type === 'console') nativeLines.push(message.line);
-        else if (message.type === 'done' && message.error) nativeLines.push(`Uncaught ${message.error.message}`);
-      })
-    : Promise.resolve();
-  await Promise.race([Promise.all([lowered, native]), finished]);
-  const stopped = !running;
-  stop();
+function setVerdict(text: string, kind: 'same' | 'different' | 'neutral') {
   const verdict = $('verdict');
-  if (!canRunNatively) verdict.textContent = 'TypeScript input: only the lowered program ran (the browser cannot run TypeScript natively).';
-  else if (stopped) verdict.textContent = 'Stopped.';
-  else {
-    const loweredLines = state.console.filter((line, i) => !(error && i === state.console.length - 1 && line.startsWith('Uncaught')));
-    const same = JSON.stringify(loweredLines.concat(error ? [`Uncaught ${error.replace(/ \(source line.*$/, '')}`] : [])) === JSON.stringify(nativeLines);
-    verdict.textContent = same ? '✓ Native and lowered printed the same, in the same order.' : `✗ Native printed differently: ${JSON.stringify(nativeLines)}`;
-    verdict.className = same ? 'same' : 'different';
-  }
-  drawTimeline($<SVGSVGElement & HTMLElement>('timeline') as unknown as SVGSVGElement, state.trace, selectTraceEvent);
-  return { console: [...state.console], ...(error ? { error } : {}) };
+  verdict.textContent = text;
+  verdict.className = kind;
 }
 
-async function lowerForRun(): Promise<string> {
-  const { transform } = await import('@yieldfrom/transformer');
-  return transform(source.getValue(), { ...transformOptions({ helpers: 'import' }), filename: state.filename }).code;
+async function run(): Promise<RunResult> {
+  const generation = ++runGeneration;
+  runner.stop();
+  setRunning(true);
+  selectPane(state.pane === 'timeline' ? 'timeline' : 'console');
+  showNarrow('panel');
+  state.consoleLines = [];
+  state.trace = [];
+  state.selectedEvent = -1;
+  $('console').replaceChildren();
+  $('timeline-console').replaceChildren();
+  $('native-diff').hidden = true;
+  setVerdict('Running…', 'neutral');
+  const prepared = await client.prepareRun(input());
+  if (generation !== runGeneration) return { console: [], native: [], same: false, ended: 'stopped' };
+  if (!prepared.lowering.ok || !prepared.runnable) {
+    setRunning(false);
+    const message = prepared.lowering.ok ? prepared.error! : prepared.lowering.message;
+    setVerdict(prepared.lowering.ok ? 'Cannot run this program.' : 'Cannot run: the source does not lower (see Diagnostics).', 'different');
+    note(message);
+    return (state.lastRun = { console: [], error: message, native: [], same: false });
+  }
+  state.runMaps = prepared.runnable.maps;
+  let redrawTimer = 0;
+  const outcome = await runner.run(prepared.runnable, {
+    onLoweredEntry: appendEntry,
+    onTrace: (event) => {
+      state.trace.push(event);
+      if (state.pane === 'timeline' && !redrawTimer) redrawTimer = window.setTimeout(() => ((redrawTimer = 0), redrawTimeline()), 150);
+    },
+  });
+  clearTimeout(redrawTimer);
+  if (generation === runGeneration) setRunning(false);
+  redrawTimeline();
+  return (state.lastRun = reportOutcome(outcome, /\.([cm]?tsx?|jsx)$/.test(state.filename)));
+}
+
+function reportOutcome(outcome: RunOutcome, compiled: boolean): RunResult {
+  const lowered = printedLines(outcome.lowered);
+  const native = printedLines(outcome.native);
+  const firstError = outcome.lowered.entries.find((entry) => entry.kind === 'uncaught');
+  let error: string | undefined;
+  if (firstError?.kind === 'uncaught') {
+    const { text, at } = describeError(firstError.error);
+    error = `${text.replace(/^Uncaught (\(in promise\) )?/, '')}${at ? ` (${state.filename}:${at.line}:${at.column})` : ''}`;
+  }
+  const same = !outcome.ended && JSON.stringify(lowered) === JSON.stringify(native);
+  const original = compiled ? 'the original (compiled to JavaScript by TypeScript, async kept)' : 'the original';
+  if (outcome.ended === 'stopped') {
+    note('Stopped.');
+    setVerdict('■ Stopped: both programs were terminated.', 'neutral');
+  } else if (outcome.ended === 'out of time') {
+    note(`Stopped: the ${runBudgetMs / 1000} s time budget ran out.`);
+    setVerdict(`⏱ Stopped after ${runBudgetMs / 1000} s: both programs were terminated.`, 'neutral');
+  } else if (same) {
+    setVerdict(`✓ The lowered program printed the same ${lowered.length} line${lowered.length === 1 ? '' : 's'} as ${original}, in the same order.`, 'same');
+  } else {
+    setVerdict(`✗ The lowered program and ${original} printed differently:`, 'different');
+    showNativeDiff(lowered, native);
+  }
+  if (!lowered.length && !outcome.ended) note('(nothing printed)');
+  return { console: outcome.lowered.entries.flatMap((entry) => (entry.kind === 'console' ? [entry.line.text] : [])), ...(error ? { error } : {}), native, same, ...(outcome.ended ? { ended: outcome.ended } : {}) };
+}
+
+function showNativeDiff(lowered: string[], native: string[]) {
+  const column = (title: string, lines: string[], other: string[]) => {
+    const box = document.createElement('div');
+    const heading = document.createElement('h3');
+    heading.textContent = title;
+    const list = document.createElement('ol');
+    lines.forEach((line, i) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      if (line !== other[i]) item.className = 'differs';
+      list.append(item);
+    });
+    box.append(heading, list);
+    return box;
+  };
+  const diff = $('native-diff');
+  diff.replaceChildren(column('Lowered', lowered, native), column('Native', native, lowered));
+  diff.hidden = false;
 }
 
 function stop() {
-  $('run').removeAttribute('disabled');
-  $('stop').setAttribute('disabled', '');
-  if (!running) return;
-  clearTimeout(running.timer);
-  running.workers.forEach((worker) => worker.terminate());
-  const { resolve } = running;
-  running = null;
-  resolve();
+  runGeneration++;
+  runner.stop();
+  setRunning(false);
+}
+
+// ---- the timeline -------------------------------------------------------------------------------
+function coroutineName(name: string): string {
+  // The generator the transformer made is named after the function with a leading underscore.
+  const plain = name.replace(/^_+/, '');
+  return plain || '(anonymous)';
+}
+
+function redrawTimeline() {
+  $('timeline-hint').hidden = state.trace.length > 0;
+  drawTimeline($('timeline') as unknown as SVGSVGElement, state.trace, { nameOf: (event) => coroutineName(event.name), onSelect: selectTraceEvent, selectedOrder: state.selectedEvent });
+  if (state.trace.length > maxDrawnEvents) $('timeline-detail').textContent = `Showing the first ${maxDrawnEvents} of ${state.trace.length} events.`;
 }
 
 function selectTraceEvent(event: TracedEvent) {
-  const create = state.trace.find((e) => e.id === event.id && e.type === 'create') as { name?: string } | undefined;
-  const name = (create?.name ?? '').replace(/^_/, '');
-  const suspensionsOfFunction = state.suspensions.map((s, i) => ({ s, i })).filter(({ s }) => s.functionName === name || `_${s.functionName}` === create?.name);
-  // The k-th suspension of this coroutine lands on one of its function's awaits, in source order.
-  const k = state.trace.filter((e) => e.id === event.id && e.type === 'suspend' && e.order <= event.order).length - 1;
-  const chosen = suspensionsOfFunction[Math.max(0, k) % Math.max(1, suspensionsOfFunction.length)];
-  if (chosen) selectSuspension(chosen.i);
-  document.querySelectorAll('#console li').forEach((li, i) => li.classList.toggle('selected', i === event.consoleLength - 1));
+  state.selectedEvent = event.order;
+  document.querySelectorAll('#timeline .event').forEach((node) => node.classList.toggle('selected', (node as SVGElement).dataset.order === String(event.order)));
+  const suspension: Suspension | undefined = linker.suspensions[event.suspension];
+  if (suspension) linker.select(event.suspension);
+  for (const list of [$('console'), $('timeline-console')]) {
+    const lines = [...list.querySelectorAll('li:not(.note):not(.placeholder)')];
+    lines.forEach((line, i) => line.classList.toggle('selected', i === event.consoleLength - 1));
+    lines[event.consoleLength - 1]?.scrollIntoView({ block: 'nearest' });
+  }
+  const create = state.trace.find((e) => e.id === event.id && e.type === 'create') as Extract<TracedEvent, { type: 'create' }> | undefined;
+  const where = suspension ? ` at \`${source.getModel()!.getValue().slice(suspension.source.start, suspension.source.end).split('\n')[0]}\` (line ${suspension.source.line}) ↔ yield on output line ${suspension.output.line}` : '';
+  const printed = event.consoleLength ? `; console line ${event.consoleLength} was the last printed before it` : '';
+  $('timeline-detail').textContent = `#${event.id} ${create ? coroutineName(create.name) : ''} ${describeEvent(event)}${where} — microtask tick ${event.tick}${event.turn ? `, timer turn ${event.turn}` : ''}${printed}.`;
 }
 
-// ---- options, examples, sharing -----------------------------------------------------------
-function readOptions() {
-  state.options = {
-    helpers: ($('opt-helpers') as HTMLSelectElement).value as PlaygroundOptions['helpers'],
-    promise: ($('opt-promise') as HTMLSelectElement).value as PlaygroundOptions['promise'],
-    sourceType: ($('opt-sourceType') as HTMLSelectElement).value as PlaygroundOptions['sourceType'],
-  };
-  state.filename = ($('filename') as HTMLInputElement).value || 'input.js';
-  monaco.editor.setModelLanguage(source.getModel()!, languageOf(state.filename));
-  monaco.editor.setModelLanguage(output.getModel()!, languageOf(state.filename));
-  showConfig();
+// ---- panes: console, timeline, diagnostics, compare, build config ---------------------------------
+function selectPane(name: string) {
+  const pane = (panes as readonly string[]).includes(name) ? (name as Pane) : 'console';
+  state.pane = pane;
+  document.querySelectorAll<HTMLElement>('[role=tab]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.tab === pane)));
+  document.querySelectorAll<HTMLElement>('.tab').forEach((tab) => (tab.hidden = tab.id !== `tab-${pane}`));
+  if (pane === 'compare') void refreshCompare();
+  if (pane === 'timeline') redrawTimeline();
+  if (pane === 'config') $('config').textContent = buildConfig(state.options, state.filename);
+  scheduleSave();
+}
+document.querySelectorAll<HTMLElement>('[role=tab]').forEach((tab) => tab.addEventListener('click', () => selectPane(tab.dataset.tab!)));
+
+let compareTimer = 0;
+function scheduleCompare() {
+  clearTimeout(compareTimer);
+  compareTimer = window.setTimeout(() => void refreshCompare(), 400);
 }
 
-function writeOptions() {
-  ($('opt-helpers') as HTMLSelectElement).value = state.options.helpers;
-  ($('opt-promise') as HTMLSelectElement).value = state.options.promise;
-  ($('opt-sourceType') as HTMLSelectElement).value = state.options.sourceType;
-  ($('filename') as HTMLInputElement).value = state.filename;
-  monaco.editor.setModelLanguage(source.getModel()!, languageOf(state.filename));
-  showConfig();
+async function colorize(element: HTMLElement, code: string, sizeId: string) {
+  element.innerHTML = await monaco.editor.colorize(code, 'javascript', { tabSize: 2 });
+  $(sizeId).textContent = `${code.split('\n').length} lines, ${new Blob([code]).size.toLocaleString('en-US')} bytes`;
 }
 
-function showConfig() {
-  const options = Object.entries({ helpers: state.options.helpers, promise: state.options.promise }).filter(([k, v]) => (k === 'helpers' ? v !== 'import' : v !== 'intrinsic'));
-  const args = options.length ? `{ ${options.map(([k, v]) => `${k}: '${v}'`).join(', ')} }` : '';
-  $('config').textContent = `// vite.config.js (also '@yieldfrom/transformer/rollup', /webpack, /esbuild, /rspack)
-import yieldfrom from '@yieldfrom/transformer/vite';
-export default { plugins: [yieldfrom(${args})] };
-
-// babel.config.json
-{ "plugins": [${args ? `["@yieldfrom/transformer/babel", ${JSON.stringify(Object.fromEntries(options))}]` : '"@yieldfrom/transformer/babel"'}] }
-
-// command line
-npx yieldfrom src --out-dir lib${state.options.helpers === 'inline' ? ' --helpers inline' : ''}${state.options.promise === 'global' ? ' --promise global' : ''}
-
-// API
-transform(code, ${JSON.stringify({ filename: state.filename, sourceType: state.options.sourceType, ...Object.fromEntries(options) })})`;
+async function refreshCompare() {
+  const loading = !$('compare-ts').textContent;
+  if (loading) $('compare-ts').textContent = $('compare-babel').textContent = 'Loading the compiler…';
+  const current = input();
+  const comparison = await client.compare(current);
+  if (current.code !== source.getValue()) return;
+  await Promise.all([
+    colorize($('compare-yieldfrom'), state.output, 'compare-size-yieldfrom'),
+    colorize($('compare-ts'), comparison.typescript, 'compare-size-ts'),
+    colorize($('compare-babel'), comparison.babel, 'compare-size-babel'),
+  ]);
 }
 
-for (const id of ['opt-helpers', 'opt-promise', 'opt-sourceType', 'filename']) {
-  $(id).addEventListener('change', () => {
-    readOptions();
-    void requestLowering();
+// ---- options, file name, examples ---------------------------------------------------------------
+const optionSelects = { helpers: $<HTMLSelectElement>('opt-helpers'), promise: $<HTMLSelectElement>('opt-promise'), sourceType: $<HTMLSelectElement>('opt-sourceType') };
+
+function showOptions() {
+  for (const key of Object.keys(optionSelects) as (keyof PlaygroundOptions)[]) optionSelects[key].value = state.options[key];
+  $<HTMLInputElement>('filename').value = state.filename;
+  const language = languageOf(state.filename);
+  monaco.editor.setModelLanguage(source.getModel()!, language);
+  monaco.editor.setModelLanguage(output.getModel()!, language);
+  monaco.editor.setModelLanguage(diffModels.original, language);
+  monaco.editor.setModelLanguage(diffModels.modified, language);
+  if (state.pane === 'config') $('config').textContent = buildConfig(state.options, state.filename);
+}
+
+for (const [key, select] of Object.entries(optionSelects) as [keyof PlaygroundOptions, HTMLSelectElement][]) {
+  select.addEventListener('change', () => {
+    state.options = { ...state.options, [key]: select.value };
+    showOptions();
+    void relower();
   });
 }
+$<HTMLInputElement>('filename').addEventListener('change', (event) => {
+  state.filename = (event.target as HTMLInputElement).value.trim() || 'input.js';
+  showOptions();
+  void relower();
+});
 
-const exampleSelect = $('examples') as HTMLSelectElement;
-exampleSelect.append(...examples.map((e) => new Option(e.title, e.id)));
-exampleSelect.addEventListener('change', () => loadExample(exampleSelect.value));
+const exampleSelect = $<HTMLSelectElement>('examples');
+for (const group of [...new Set(examples.map((e) => e.group))]) {
+  const optgroup = document.createElement('optgroup');
+  optgroup.label = group;
+  optgroup.append(...examples.filter((e) => e.group === group).map((e) => new Option(e.title, e.id)));
+  exampleSelect.append(optgroup);
+}
+exampleSelect.append(new Option('(your code)', 'custom'));
+exampleSelect.addEventListener('change', () => {
+  if (exampleSelect.value !== 'custom') void loadExample(exampleSelect.value);
+});
 
-function showTwins(id: string) {
-  const example = examples.find((e) => e.id === id);
-  $('twins').replaceChildren(
+function markExampleEdited() {
+  exampleSelect.value = 'custom';
+}
+
+function showTwins(example: Example | undefined) {
+  const twins = $('twins');
+  twins.hidden = !example?.twins;
+  twins.replaceChildren(
     ...(example?.twins ?? []).map((twin) => {
       const box = document.createElement('div');
       const title = document.createElement('h3');
@@ -345,179 +414,214 @@ function showTwins(id: string) {
   );
 }
 
-function loadExample(id: string) {
-  const example = examples.find((e) => e.id === id) ?? examples[0]!;
-  exampleSelect.value = example.id;
-  state.filename = example.filename;
-  writeOptions();
-  source.setValue(example.code);
-  showTwins(example.id);
-  void requestLowering();
+function setSource(code: string, { filename, example }: { filename?: string; example?: Example }) {
+  if (filename) state.filename = filename;
+  state.example = example?.id ?? examples.find((e) => e.code === code && (!filename || e.filename === filename))?.id ?? null;
+  showOptions();
+  source.setValue(code);
+  exampleSelect.value = state.example ?? 'custom';
+  showTwins(examples.find((e) => e.id === state.example));
 }
 
+function loadExample(id: string): Promise<Lowering> {
+  const example = examples.find((e) => e.id === id) ?? defaultExample;
+  setSource(example.code, { filename: example.filename, example });
+  return relower();
+}
+
+// ---- share links, autosave -------------------------------------------------------------------------
 function currentState(): SharedState {
-  return { code: source.getValue(), filename: state.filename, options: state.options, pane: state.pane };
+  return { code: source.getValue(), filename: state.filename, options: state.options, pane: state.pane, diff: state.diff };
 }
 
 async function shareLink(): Promise<string> {
   const hash = await encodeState(currentState());
-  const link = `${location.origin}${location.pathname}#${hash}`;
-  history.replaceState(null, '', `#${hash}`);
-  $('link-length').textContent = `${link.length} chars`;
+  const link = `${location.origin}${location.pathname}${location.search}#${hash}`;
+  if (location.hash !== `#${hash}`) history.replaceState(null, '', `#${hash}`);
+  const meter = $('link-length');
+  meter.textContent = `link: ${link.length.toLocaleString('en-US')} chars`;
+  meter.classList.toggle('long', link.length > longLink);
+  meter.title = link.length > longLink ? 'A long link: some chat and mail tools cut links of this length.' : 'Length of the share link (the code travels in the link, compressed).';
   return link;
+}
+
+let saveTimer = 0;
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = window.setTimeout(() => {
+    void shareLink(); // the address bar always holds the current state, so a reload keeps it
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(currentState()));
+    } catch {
+      // Storage may be unavailable (private mode, quota): autosave is a convenience only.
+    }
+  }, 300);
 }
 
 $('share').addEventListener('click', async () => {
   const link = await shareLink();
-  await navigator.clipboard?.writeText(link).catch(() => {});
-  $('share').textContent = 'Copied';
-  setTimeout(() => ($('share').textContent = 'Share'), 1200);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    // No clipboard permission: the link is in the address bar.
+  }
+  $('share').textContent = copied ? 'Copied ✓' : 'Link in address bar';
+  setTimeout(() => ($('share').textContent = 'Copy link'), 1500);
 });
 
-function saveLocally() {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(currentState()));
-  } catch {
-    // Storage may be unavailable (private mode): autosave is a convenience only.
-  }
+function applyState(saved: SharedState) {
+  state.options = { ...defaultOptions, ...saved.options };
+  setSource(saved.code, { filename: saved.filename });
+  selectPane(saved.pane);
+  setDiff(saved.diff === true);
 }
 
 async function restore() {
   const fromLink = await decodeState(location.hash);
-  let saved: SharedState | null = fromLink;
-  if (!saved) {
-    try {
-      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    } catch {
-      saved = null;
-    }
+  if (fromLink) return applyState(fromLink);
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as SharedState | null;
+    if (saved && typeof saved.code === 'string') return applyState({ ...saved, options: { ...defaultOptions, ...saved.options } });
+  } catch {
+    // A damaged saved state: start from the default example.
   }
-  if (saved) {
-    state.filename = saved.filename;
-    state.options = saved.options;
-    writeOptions();
-    source.setValue(saved.code);
-    selectTab(saved.pane || 'console');
-  } else {
-    loadExample(examples[0]!.id);
+  setSource(defaultExample.code, { filename: defaultExample.filename, example: defaultExample });
+}
+
+window.addEventListener('hashchange', async () => {
+  const fromLink = await decodeState(location.hash);
+  if (fromLink && fromLink.code !== source.getValue()) {
+    applyState(fromLink);
+    void relower();
   }
-}
+});
 
-// ---- tabs, diff, theme, shortcuts, narrow layout ------------------------------------------
-let compareLoaded = false;
-function selectTab(name: string) {
-  state.pane = name;
-  document.querySelectorAll<HTMLElement>('[role=tab]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.tab === name)));
-  document.querySelectorAll<HTMLElement>('.tab').forEach((tab) => (tab.hidden = tab.id !== `tab-${name}`));
-  if (name === 'compare') void refreshCompare();
-  if (name === 'timeline') drawTimeline($('timeline') as unknown as SVGSVGElement, state.trace, selectTraceEvent);
-}
-document.querySelectorAll<HTMLElement>('[role=tab]').forEach((tab) => tab.addEventListener('click', () => selectTab(tab.dataset.tab!)));
-
-async function refreshCompare() {
-  if (!compareLoaded) $('compare-ts').textContent = 'Loading TypeScript and Babel…';
-  const { compareLowerings } = await import('./compare');
-  compareLoaded = true;
-  const result = await compareLowerings(source.getValue(), state.filename);
-  $('compare-ts').textContent = result.typescript;
-  $('compare-babel').textContent = result.babel;
-}
-
-$('diff').addEventListener('click', () => {
-  const on = $('diff').getAttribute('aria-pressed') !== 'true';
+// ---- diff view, theme, narrow layout, shortcuts -------------------------------------------------
+function setDiff(on: boolean) {
+  state.diff = on;
   $('diff').setAttribute('aria-pressed', String(on));
   $('output').hidden = on;
   $('diff-editor').hidden = !on;
   if (on && !diffEditor) {
-    diffEditor = monaco.editor.createDiffEditor($('diff-editor'), { automaticLayout: true, readOnly: true, renderSideBySide: true, minimap: { enabled: false } });
+    diffEditor = monaco.editor.createDiffEditor($('diff-editor'), { automaticLayout: true, readOnly: true, originalEditable: false, renderSideBySide: false, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false });
+    diffEditor.setModel(diffModels);
   }
-  diffEditor?.setModel({ original: monaco.editor.createModel(source.getValue(), languageOf(state.filename)), modified: monaco.editor.createModel(state.output, languageOf(state.filename)) });
-});
+  scheduleSave();
+}
+$('diff').addEventListener('click', () => setDiff(!state.diff));
 
-const themeSelect = $('theme') as HTMLSelectElement;
-const media = matchMedia('(prefers-color-scheme: dark)');
+const themeSelect = $<HTMLSelectElement>('theme');
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 function applyTheme() {
-  const dark = themeSelect.value === 'dark' || (themeSelect.value === 'system' && media.matches);
+  const dark = themeSelect.value === 'dark' || (themeSelect.value === 'system' && darkScheme.matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
-  localStorage.setItem(`${STORAGE_KEY}-theme`, themeSelect.value);
 }
-themeSelect.value = localStorage.getItem(`${STORAGE_KEY}-theme`) ?? 'system';
-themeSelect.addEventListener('change', applyTheme);
-media.addEventListener('change', applyTheme);
+try {
+  themeSelect.value = localStorage.getItem(`${storageKey}-theme`) ?? 'system';
+} catch {
+  themeSelect.value = 'system';
+}
+themeSelect.addEventListener('change', () => {
+  applyTheme();
+  try {
+    localStorage.setItem(`${storageKey}-theme`, themeSelect.value);
+  } catch {
+    // The theme just will not be remembered.
+  }
+});
+darkScheme.addEventListener('change', applyTheme);
 applyTheme();
+
+function showNarrow(part: 'source' | 'output' | 'panel') {
+  document.body.dataset.show = part;
+  document.querySelectorAll<HTMLElement>('#narrow-tabs button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.show === part)));
+}
+document.querySelectorAll<HTMLElement>('#narrow-tabs button').forEach((b) => b.addEventListener('click', () => showNarrow(b.dataset.show as 'source')));
+showNarrow('source');
 
 $('run').addEventListener('click', () => void run());
 $('stop').addEventListener('click', stop);
-$('help').addEventListener('click', () => ($('shortcuts') as HTMLDialogElement).showModal());
-document.querySelectorAll<HTMLElement>('#narrow-tabs button').forEach((b) => b.addEventListener('click', () => (document.body.dataset.show = b.dataset.show)));
-document.body.dataset.show = 'source';
-window.addEventListener('keydown', (event) => {
-  const mod = event.ctrlKey || event.metaKey;
-  if (mod && event.key === 'Enter') {
-    event.preventDefault();
-    void run();
-  } else if (event.key === 'Escape' && running) stop();
-  else if (mod && event.shiftKey && event.key.toLowerCase() === 's') {
-    event.preventDefault();
-    $('share').click();
-  } else if (event.key === '?' && !(event.target as HTMLElement).closest('.monaco-editor, input')) {
-    ($('shortcuts') as HTMLDialogElement).showModal();
-  }
-});
+const shortcuts = $<HTMLDialogElement>('shortcuts');
+$('help').addEventListener('click', () => shortcuts.showModal());
 
-// ---- the embedding API -----------------------------------------------------------------------
+window.addEventListener(
+  'keydown',
+  (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    let handled = true;
+    if (mod && key === 'enter') void run();
+    else if (key === 'escape' && runner.isRunning && !shortcuts.open) stop();
+    else if (mod && event.shiftKey && key === 's') $('share').click();
+    else if (mod && event.shiftKey && key === 'd') setDiff(!state.diff);
+    else if (event.altKey && !mod && (event.code === 'BracketRight' || event.code === 'BracketLeft')) linker.jump(event.code === 'BracketRight' ? 1 : -1);
+    else if (event.key === '?' && !(event.target as HTMLElement).closest('.monaco-editor, input, select, textarea')) shortcuts.showModal();
+    else handled = false;
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  },
+  { capture: true }
+);
+
+// ---- the embedding and automation API -------------------------------------------------------------
+export interface PlaygroundApi {
+  /** Replaces the source; resolves to the new lowered output. */
+  setSource(code: string, options?: { filename?: string }): Promise<string>;
+  getSource(): string;
+  getOutput(): string;
+  /** Changes options (helpers, promise, sourceType); resolves to the new lowered output. */
+  setOptions(options: Partial<PlaygroundOptions>): Promise<string>;
+  getOptions(): PlaygroundOptions & { filename: string };
+  run(): Promise<RunResult>;
+  stop(): void;
+  getTrace(): TracedEvent[];
+  getSuspensions(): Suspension[];
+  getDiagnostics(): Diagnostic[];
+  shareLink(): Promise<string>;
+  loadExample(id: string): Promise<string>;
+  listExamples(): { id: string; title: string; filename: string }[];
+  selectSuspension(index: number): void;
+  selectPane(name: Pane): void;
+}
+
 declare global {
   interface Window {
-    playground: {
-      setSource(code: string, options?: { filename?: string }): Promise<string>;
-      getSource(): string;
-      getOutput(): string;
-      setOptions(options: Partial<PlaygroundOptions>): Promise<string>;
-      run(): Promise<{ console: string[]; error?: string }>;
-      stop(): void;
-      getTrace(): TracedEvent[];
-      getSuspensions(): Suspension[];
-      getDiagnostics(): Diagnostic[];
-      shareLink(): Promise<string>;
-      loadExample(id: string): Promise<string>;
-      selectSuspension(index: number): void;
-    };
+    playground: PlaygroundApi;
   }
 }
 
-const lowered = async () => {
-  await requestLowering();
-  return state.output;
-};
+const outputOf = (lowering: Lowering) => (lowering.ok ? lowering.code : '');
+
 window.playground = {
   async setSource(code, options = {}) {
-    if (options.filename) {
-      state.filename = options.filename;
-      writeOptions();
-    }
-    source.setValue(code);
-    clearTimeout(relowerTimer);
-    return lowered();
+    setSource(code, options);
+    return outputOf(await relower());
   },
   getSource: () => source.getValue(),
   getOutput: () => state.output,
   async setOptions(options) {
     state.options = { ...state.options, ...options };
-    writeOptions();
-    return lowered();
+    showOptions();
+    return outputOf(await relower());
   },
+  getOptions: () => ({ ...state.options, filename: state.filename }),
   run,
   stop,
   getTrace: () => [...state.trace],
-  getSuspensions: () => [...state.suspensions],
-  getDiagnostics: () => [...state.diagnostics],
+  getSuspensions: () => [...linker.suspensions],
+  getDiagnostics: () => (state.lowering ? [...state.lowering.diagnostics] : []),
   shareLink,
   async loadExample(id) {
-    loadExample(id);
-    return lowered();
+    return outputOf(await loadExample(id));
   },
-  selectSuspension: (index) => selectSuspension(index),
+  listExamples: () => examples.map(({ id, title, filename }) => ({ id, title, filename })),
+  selectSuspension: (index) => linker.select(index),
+  selectPane: (name) => selectPane(name),
 };
 
-void restore().then(requestLowering);
+void restore().then(relower);

@@ -1,99 +1,154 @@
-// A fresh sandbox per run: the page terminates it on Stop or when the time budget runs out. Console
-// output and (for lowered code) the runtime's trace events are posted back as they happen.
+// A fresh sandbox per run (the page terminates it on Stop or when the time budget runs out). It
+// captures the console, reports uncaught errors with their position, and, for the lowered program,
+// installs the runtime's tracer and posts every coroutine event with its microtask tick, its timer
+// turn and the index of the `await` it suspended on.
 import * as runtime from '@yieldfrom/runtime';
-import type { RunMessage, RunRequest, TracedEvent } from './protocol';
+import { describe, formatArguments } from './format';
+import { runtimeGlobal, suspensionMarker, type ConsoleLine, type RunMessage, type RunRequest, type TracedEvent, type ThrownError } from './protocol';
 
 const post = (message: RunMessage) => (self as unknown as Worker).postMessage(message);
+const global = globalThis as unknown as Record<string, unknown>;
+const programName = 'program.js';
 
-function format(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  } catch {
-    return String(value);
-  }
-}
-
+// ---- console ------------------------------------------------------------------------------------
 let consoleLength = 0;
 let lastActivity = Date.now();
-const print = (...values: unknown[]) => {
-  consoleLength++;
-  lastActivity = Date.now();
-  post({ type: 'console', line: values.map(format).join(' ') });
-};
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  (console as unknown as Record<string, unknown>)[level] = (...values: unknown[]) => {
+    consoleLength++;
+    lastActivity = Date.now();
+    const line: ConsoleLine = { level, text: formatArguments(values) };
+    post({ type: 'console', line });
+  };
+}
 
-// The run is over when no timer is pending and nothing happened for a moment.
-let pendingTimers = 0;
+// ---- timers: counted, so the run ends when none is pending and nothing happened for a moment -------
 const nativeSetTimeout = self.setTimeout.bind(self);
 const nativeClearTimeout = self.clearTimeout.bind(self);
-const timers = new Set<number>();
-(self as unknown as { setTimeout: unknown }).setTimeout = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
-  pendingTimers++;
-  const id: number = nativeSetTimeout(() => {
-    timers.delete(id);
-    pendingTimers--;
+const nativeSetInterval = self.setInterval.bind(self);
+const nativeClearInterval = self.clearInterval.bind(self);
+const pendingTimers = new Set<number>();
+let turn = 0;
+
+function timerCallback(handler: TimerHandler, args: unknown[], id: () => number, repeats: boolean) {
+  return () => {
+    if (!repeats) pendingTimers.delete(id());
+    turn++;
     lastActivity = Date.now();
     if (typeof handler === 'function') handler(...args);
-  }, ms);
-  timers.add(id);
+    else (0, eval)(handler);
+  };
+}
+global.setTimeout = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+  const id: number = nativeSetTimeout(timerCallback(handler, args, () => id, false), ms);
+  pendingTimers.add(id);
   return id;
 };
-(self as unknown as { clearTimeout: unknown }).clearTimeout = (id: number) => {
-  if (timers.delete(id)) pendingTimers--;
+global.setInterval = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+  const id: number = nativeSetInterval(timerCallback(handler, args, () => id, true), ms);
+  pendingTimers.add(id); // an interval never ends by itself: clearInterval, Stop or the budget does
+  return id;
+};
+global.clearTimeout = (id: number) => {
+  pendingTimers.delete(id);
   nativeClearTimeout(id);
 };
-(self as unknown as { setInterval: unknown }).setInterval = (handler: TimerHandler, ms?: number) => {
-  pendingTimers++; // an interval never ends by itself: the time budget ends the run
-  return self.setTimeout(function repeat() {
-    pendingTimers++;
-    if (typeof handler === 'function') handler();
-    self.setTimeout(repeat, ms);
-  }, ms);
+global.clearInterval = (id: number) => {
+  pendingTimers.delete(id);
+  nativeClearInterval(id);
 };
+
 function whenIdle(done: () => void) {
-  const check = () => (pendingTimers === 0 && Date.now() - lastActivity > 40 ? done() : nativeSetTimeout(check, 20));
+  const check = () => (pendingTimers.size === 0 && Date.now() - lastActivity > 50 ? done() : nativeSetTimeout(check, 20));
   nativeSetTimeout(check, 20);
 }
-for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) (console as unknown as Record<string, unknown>)[method] = print;
 
-// Microtask ticks: a counter that advances once per microtask checkpoint while coroutines are active,
-// and stops after a few quiet ticks so timers still get their turn.
+// ---- uncaught errors, with the program's position from the stack -----------------------------------
+function thrown(error: unknown, inPromise: boolean): ThrownError {
+  const stack = error instanceof Error ? String(error.stack ?? '') : '';
+  const frame = new RegExp(`(?:${programName.replace('.', '\\.')}|blob:[^\\s)]+):(\\d+):(\\d+)`).exec(stack);
+  return {
+    message: error instanceof Error ? `${error.name}: ${error.message}` : describe(error),
+    inPromise,
+    ...(frame ? { position: { line: Number(frame[1]), column: Number(frame[2]) } } : {}),
+  };
+}
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  lastActivity = Date.now();
+  post({ type: 'uncaught', error: thrown(event.reason, true) });
+});
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  lastActivity = Date.now();
+  post({ type: 'uncaught', error: thrown(event.error ?? new Error(event.message), false) });
+});
+
+// ---- tracing: microtask ticks, timer turns and the await each suspension came from -------------------
+// Ticks are counted by a self-rescheduling promise chain that runs while coroutines are active and
+// stops after a few quiet ticks, so timers still get their turn.
 let tick = 0;
 let order = 0;
-let armed = false;
-let quiet = 0;
-function arm() {
-  quiet = 0;
-  if (armed) return;
-  armed = true;
+let ticking = false;
+let quietTicks = 0;
+function keepTicking() {
+  quietTicks = 0;
+  if (ticking) return;
+  ticking = true;
   const advance = () => {
     tick++;
-    if (++quiet < 3) Promise.resolve().then(advance);
-    else armed = false;
+    if (++quietTicks < 3) Promise.resolve().then(advance);
+    else ticking = false;
   };
   Promise.resolve().then(advance);
 }
 
+let lastSuspension = -1;
+const suspendedAt = new Map<number, number>();
+
+function installTracer() {
+  global[runtimeGlobal] = runtime;
+  // The lowered program calls this between evaluating an await's argument and yielding it; the
+  // runtime's suspend event follows synchronously, so it reads the right index.
+  global[suspensionMarker] = (index: number, value: unknown) => {
+    lastSuspension = index;
+    return value;
+  };
+  runtime.setTracer((event) => {
+    keepTicking();
+    lastActivity = Date.now();
+    let suspension = -1;
+    if (event.type === 'suspend') {
+      suspension = lastSuspension;
+      lastSuspension = -1;
+      suspendedAt.set(event.id, suspension);
+    } else if (event.type === 'resume') {
+      suspension = suspendedAt.get(event.id) ?? -1;
+    }
+    const value = 'value' in event ? describe(event.value) : undefined;
+    post({ type: 'trace', event: { ...event, ...(value === undefined ? {} : { value }), tick, turn, order: order++, consoleLength, suspension } as TracedEvent });
+  });
+}
+
+// ---- the program ----------------------------------------------------------------------------------
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  const { code, mode } = event.data;
-  if (mode === 'lowered') {
-    (globalThis as Record<string, unknown>).__yieldfromRuntime = runtime;
-    runtime.setTracer((traceEvent) => {
-      arm();
-      lastActivity = Date.now();
-      post({ type: 'trace', event: { ...traceEvent, value: format((traceEvent as { value?: unknown }).value), tick, order: order++, consoleLength } as TracedEvent });
-    });
-  }
-  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  self.addEventListener('unhandledrejection', (e) => print(`Uncaught (in promise) ${format((e as PromiseRejectionEvent).reason)}`));
+  const { code, mode, isModule } = event.data;
+  if (mode === 'lowered') installTracer();
+  const source = `${code}\n//# sourceURL=${programName}`;
   try {
-    await import(/* @vite-ignore */ url);
-    // The program's own promises and timers go on; report the end once they are all done.
-    whenIdle(() => post({ type: 'done' }));
+    if (isModule) {
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      try {
+        await import(/* @vite-ignore */ url);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    } else {
+      (0, eval)(source); // a classic script: global scope, sloppy unless it says "use strict"
+    }
   } catch (error) {
-    post({ type: 'done', error: { message: format(error), stack: (error as Error)?.stack } });
-  } finally {
-    URL.revokeObjectURL(url);
+    post({ type: 'uncaught', error: thrown(error, false) });
   }
+  // The program's own promises and timers go on; report the end once they are all done.
+  whenIdle(() => post({ type: 'done' }));
 };

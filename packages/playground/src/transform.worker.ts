@@ -1,18 +1,25 @@
-// Lowers code off the main thread. Only the newest request matters: the page drops stale answers.
-import { YieldfromError, transform } from '@yieldfrom/transformer';
+// The transform worker: lowering for display, preparing runs, and (loaded on first use) the
+// comparison with TypeScript and Babel, all off the main thread. The page sends at most one display
+// lowering at a time and drops stale ones before they are sent (transform-client.ts).
+import { lowerForDisplay } from './lower-for-display';
+import { prepareRun } from './prepare-run';
 import type { TransformRequest, TransformResponse } from './protocol';
 
-self.onmessage = (event: MessageEvent<TransformRequest>) => {
-  const { id, code, filename, options } = event.data;
-  let response: TransformResponse;
-  try {
-    const result = transform(code, { ...options, filename, sourceMaps: true });
-    response = { id, ok: true, code: result.code, map: result.map, suspensions: result.suspensions, diagnostics: result.diagnostics };
-  } catch (error) {
-    response =
-      error instanceof YieldfromError
-        ? { id, ok: false, diagnostics: error.diagnostics, message: error.message }
-        : { id, ok: false, diagnostics: [], message: String((error as Error)?.stack ?? error) };
+const reply = (response: TransformResponse) => (self as unknown as Worker).postMessage(response);
+
+self.onmessage = async (event: MessageEvent<TransformRequest>) => {
+  const request = event.data;
+  switch (request.kind) {
+    case 'lower':
+      reply({ id: request.id, kind: 'lower', lowering: lowerForDisplay(request) });
+      break;
+    case 'prepare-run':
+      reply({ id: request.id, kind: 'prepare-run', ...(await prepareRun(request)) });
+      break;
+    case 'compare': {
+      const { compareLowerings } = await import('./compare');
+      reply({ id: request.id, kind: 'compare', comparison: compareLowerings(request.code, request.filename) });
+      break;
+    }
   }
-  (self as unknown as Worker).postMessage(response);
 };

@@ -1,0 +1,35 @@
+// The options the user picked, written as the build configuration that gives the same output.
+import { defaultOptions, type PlaygroundOptions } from './protocol';
+
+export function buildConfig(options: PlaygroundOptions, filename: string): string {
+  const changed = (Object.keys(options) as (keyof PlaygroundOptions)[]).filter((key) => options[key] !== defaultOptions[key] && key !== 'sourceType');
+  const pluginOptions = Object.fromEntries(changed.map((key) => [key, options[key]]));
+  const jsObject = changed.length ? `{ ${changed.map((key) => `${key}: '${options[key]}'`).join(', ')} }` : '';
+  const sourceType = options.sourceType === defaultOptions.sourceType ? '' : options.sourceType;
+  const pluginArgs = sourceType ? `{ ${[...changed.map((key) => `${key}: '${options[key]}'`), `sourceType: '${sourceType}'`].join(', ')} }` : jsObject;
+  const babelPlugin = changed.length ? `["@yieldfrom/transformer/babel", ${JSON.stringify(pluginOptions)}]` : '"@yieldfrom/transformer/babel"';
+  const cliFlags = [...changed.map((key) => `--${key} ${options[key]}`), ...(sourceType ? [`--source-type ${sourceType}`] : [])].join(' ');
+  const apiOptions = { filename, ...pluginOptions, ...(sourceType ? { sourceType } : {}) };
+  return `// vite.config.js — the same plugin for Rollup, webpack, esbuild and rspack:
+// '@yieldfrom/transformer/rollup', '/webpack', '/esbuild', '/rspack'
+import yieldfrom from '@yieldfrom/transformer/vite';
+
+export default {
+  plugins: [yieldfrom(${pluginArgs})],
+};
+
+// babel.config.json
+{
+${sourceType ? `  "sourceType": "${sourceType}",\n` : ''}  "plugins": [${babelPlugin}]
+}
+
+// the command line
+npx yieldfrom src --out-dir lib${cliFlags ? ` ${cliFlags}` : ''}
+
+// the API
+import { transform } from '@yieldfrom/transformer';
+const { code, map } = transform(source, { ${Object.entries(apiOptions).map(([key, value]) => `${key}: '${value}'`).join(', ')} });
+${options.helpers === 'import' ? `
+// The output imports its helpers: install the runtime beside your code.
+npm install @yieldfrom/runtime` : ''}`;
+}

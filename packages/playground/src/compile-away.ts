@@ -1,0 +1,25 @@
+// "const n: number = await f(<b>x</b>)" => "const n = await f(React.createElement("b", null, "x"))"
+//
+// Browsers run neither TypeScript nor JSX, so a run compiles both away with TypeScript's
+// transpileModule, targeting ESNext: async functions, generators and every other modern form are left
+// exactly as they are. Loaded only when a TypeScript or JSX program runs (the compiler is large).
+import ts from 'typescript';
+import type { SourceMap } from '@yieldfrom/transformer';
+
+export function compileAway(code: string, filename: string, { sourceMap }: { sourceMap: boolean }): { code: string; map?: SourceMap } {
+  const result = ts.transpileModule(code, {
+    fileName: filename,
+    reportDiagnostics: false,
+    compilerOptions: {
+      target: ts.ScriptTarget.ESNext,
+      module: ts.ModuleKind.Preserve,
+      jsx: ts.JsxEmit.React,
+      sourceMap,
+      inlineSourceMap: false,
+      removeComments: false,
+      verbatimModuleSyntax: false,
+    },
+  });
+  const text = result.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, '');
+  return { code: text, ...(result.sourceMapText ? { map: JSON.parse(result.sourceMapText) as SourceMap } : {}) };
+}
