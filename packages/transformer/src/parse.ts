@@ -5,10 +5,12 @@ import type { File } from '@babel/types';
 import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { NormalizedOptions } from './options.js';
 
+// Decorators parse too (Angular and Nest code): the widespread legacy (experimental) form, in JavaScript and
+// TypeScript alike. `@` means nothing else in either, so nothing else changes.
 const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
-  javascript: ['jsx'],
-  typescript: ['typescript'],
-  tsx: ['typescript', 'jsx'],
+  javascript: ['jsx', 'decorators-legacy'],
+  typescript: ['typescript', 'decorators-legacy'],
+  tsx: ['typescript', 'jsx', 'decorators-legacy'],
 };
 
 export function parse(code: string, options: NormalizedOptions): { ast: File } | { diagnostic: Diagnostic } {

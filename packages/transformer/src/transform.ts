@@ -10,6 +10,7 @@ import { lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield } from './lower/asy
 import { lowerForAwait } from './lower/for-await.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
+import { mayContainAsync } from './async-words.js';
 import { NameAllocator } from './names.js';
 import { separatorAfterDirective } from './text.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
@@ -27,8 +28,6 @@ export interface TransformResult {
   diagnostics: Diagnostic[];
 }
 
-// A file that spells neither word has nothing to lower (and no top-level await to report).
-const mayContainAsync = /\basync\b|\bawait\b/;
 
 /**
  * Lowers every async function in `code` to a generator driven by @yieldfrom/runtime. Synchronous.
@@ -45,7 +44,8 @@ export function transform(code: string, options?: TransformOptions): TransformRe
     throw new YieldfromError([createDiagnostic(DiagnosticCodes.INVALID_OPTION, 'code must be a string', { filename: opts.filename })]);
   }
 
-  if (!mayContainAsync.test(code)) return unchanged(code, opts, warnings);
+  // A file that spells neither word has nothing to lower (and no top-level await to report).
+  if (!mayContainAsync(code)) return unchanged(code, opts, warnings);
   const parsed = parse(code, opts);
   if ('diagnostic' in parsed) throw new YieldfromError([parsed.diagnostic]);
   const program = parsed.ast.program;
@@ -76,7 +76,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         lowerAwait(s, code, site, marker);
         pending.push({ node: site.node, functionName: fn.name });
       }
-      for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { awaitMarker: marker!, get yieldStar() { return helpers.use('yieldStar'); } });
+      for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { get yieldStar() { return helpers.use('yieldStar'); } });
       for (const node of fn.returns) lowerAsyncGeneratorReturn(s, node, { awaitMarker: marker! });
       for (const site of fn.forAwaits) lowerForAwait(s, site, { forAwait: helpers.use('forAwait'), ...loopNames }, { marked: fn.asyncGenerator });
       lowerAsyncFunction(fn, {
