@@ -224,6 +224,31 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('[data-tab=console]');
   }, 30_000);
 
+  it('keeps work: the address bar follows every edit, and a fresh visit restores the autosave', async () => {
+    await page.evaluate(() => window.playground.setSource('// kept\nawait0();\n', { filename: 'kept.js' }));
+    await page.waitForFunction(() => location.hash.startsWith('#v1.') && window.playground.getSource().startsWith('// kept'));
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('yieldfrom-playground') ?? '')).toContain('// kept');
+    await page.reload();
+    await page.waitForFunction(() => typeof window.playground?.getSource === 'function');
+    expect(await page.evaluate(() => window.playground.getSource())).toBe('// kept\nawait0();\n');
+    // Without a hash, the same browser profile reopens the autosaved work.
+    const sameProfile = await page.context().newPage();
+    await sameProfile.goto(server.url);
+    await sameProfile.waitForFunction(() => typeof window.playground?.getSource === 'function');
+    await expect.poll(() => sameProfile.evaluate(() => window.playground.getSource())).toBe('// kept\nawait0();\n');
+    await sameProfile.close();
+  });
+
+  it('lists the keyboard shortcuts on ?', async () => {
+    await page.click('header h1');
+    await page.keyboard.press('?');
+    await page.waitForSelector('#shortcuts[open]');
+    const text = await page.textContent('#shortcuts');
+    for (const action of ['Run', 'Stop a run', 'Copy the share link']) expect(text).toContain(action);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#shortcuts:not([open])', { state: 'attached' });
+  });
+
   it('loads TypeScript and Babel for Compare only when the pane opens', async () => {
     // The engines are the chunks over a megabyte that the page does not load up front: TypeScript's
     // compiler and Babel.

@@ -87,7 +87,7 @@ function showLowering(lowering: Lowering, lowered: SourceInput) {
     if (view) output.restoreViewState(view);
     linker.show(lowering.suspensions, lowering.map);
     const count = lowering.suspensions.length;
-    status.textContent = `${count} await${count === 1 ? '' : 's'} → ${count} yield${count === 1 ? '' : 's'}`;
+    status.textContent = count ? `${count} await${count === 1 ? '' : 's'} → ${count} yield${count === 1 ? '' : 's'}` : 'no await to lower';
     status.title = 'Suspension points: each await and the yield it became share a colour';
     status.className = '';
   } else {
@@ -95,6 +95,7 @@ function showLowering(lowering: Lowering, lowered: SourceInput) {
     const first = lowering.diagnostics[0];
     status.textContent = first ? `${first.code}${first.loc ? ` at ${first.loc.line}:${first.loc.column + 1}` : ''}: ${first.message}` : lowering.message;
     status.className = 'error';
+    status.title = status.textContent;
   }
   diffModels.original.setValue(source.getValue());
   diffModels.modified.setValue(state.output);
@@ -514,10 +515,13 @@ $('diff').addEventListener('click', () => setDiff(!state.diff));
 
 const themeSelect = $<HTMLSelectElement>('theme');
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+// Monaco's own themes, on the page's background colours.
+monaco.editor.defineTheme('yieldfrom-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#ffffff' } });
+monaco.editor.defineTheme('yieldfrom-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#0d1117', 'editorGutter.background': '#0d1117' } });
 function applyTheme() {
   const dark = themeSelect.value === 'dark' || (themeSelect.value === 'system' && darkScheme.matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  monaco.editor.setTheme(dark ? 'yieldfrom-dark' : 'yieldfrom-light');
 }
 try {
   themeSelect.value = localStorage.getItem(`${storageKey}-theme`) ?? 'system';

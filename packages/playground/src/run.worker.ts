@@ -107,13 +107,15 @@ let lastSuspension = -1;
 const suspendedAt = new Map<number, number>();
 
 function installTracer() {
-  global[runtimeGlobal] = runtime;
+  // Non-enumerable, so a program listing the global object's keys sees what the native run sees.
+  const hidden = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: false });
+  hidden(runtimeGlobal, runtime);
   // The lowered program calls this between evaluating an await's argument and yielding it; the
   // runtime's suspend event follows synchronously, so it reads the right index.
-  global[suspensionMarker] = (index: number, value: unknown) => {
+  hidden(suspensionMarker, (index: number, value: unknown) => {
     lastSuspension = index;
     return value;
-  };
+  });
   runtime.setTracer((event) => {
     keepTicking();
     lastActivity = Date.now();
