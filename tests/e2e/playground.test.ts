@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
 
   it('runs the countdown example: five lines, interleaved, the same as native', async () => {
     await page.evaluate(() => window.playground.loadExample('countdown'));
-    expect(await page.locator('#twins pre').allTextContents()).toEqual([expect.stringContaining('yield from asyncio.sleep(1)'), expect.stringContaining('await asyncio.sleep(1)')]);
+    await expect.poll(async () => (await page.locator('#twins .band').allTextContents()).map((line) => line.replace(/\u00a0/g, ' ').trim())).toEqual(['yield from asyncio.sleep(1)', 'await asyncio.sleep(1)']);
     const result = await page.evaluate(() => window.playground.run());
     expect(result.console).toEqual(countdownLines);
     expect(result.native).toEqual(countdownLines);
@@ -171,6 +171,14 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.evaluate(() => window.playground.setSource('console.log("after");\n'));
     expect((await page.evaluate(() => window.playground.run())).console).toEqual(['after']);
   }, 30_000);
+
+  it('ends a run that outlives its time budget', async () => {
+    await page.evaluate(() => window.playground.setSource('setInterval(() => {}, 50);\nconsole.log("started");\n', { filename: 'forever.js' }));
+    const result = await page.evaluate(() => window.playground.run({ budgetMs: 800 }));
+    expect(result.ended).toBe('out of time');
+    expect(result.console).toEqual(['started']);
+    expect(await page.textContent('#verdict')).toContain('time budget');
+  }, 20_000);
 
   it('runs TypeScript: types compiled away for both runs', async () => {
     await page.evaluate(() => window.playground.loadExample('typescript'));

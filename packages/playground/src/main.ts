@@ -200,7 +200,7 @@ function setVerdict(text: string, kind: 'same' | 'different' | 'neutral') {
   verdict.className = kind;
 }
 
-async function run(): Promise<RunResult> {
+async function run({ budgetMs = runBudgetMs }: { budgetMs?: number } = {}): Promise<RunResult> {
   const generation = ++runGeneration;
   runner.stop();
   setRunning(true);
@@ -224,20 +224,24 @@ async function run(): Promise<RunResult> {
   }
   state.runMaps = prepared.runnable.maps;
   let redrawTimer = 0;
-  const outcome = await runner.run(prepared.runnable, {
-    onLoweredEntry: appendEntry,
-    onTrace: (event) => {
-      state.trace.push(event);
-      if (state.pane === 'timeline' && !redrawTimer) redrawTimer = window.setTimeout(() => ((redrawTimer = 0), redrawTimeline()), 150);
+  const outcome = await runner.run(
+    prepared.runnable,
+    {
+      onLoweredEntry: appendEntry,
+      onTrace: (event) => {
+        state.trace.push(event);
+        if (state.pane === 'timeline' && !redrawTimer) redrawTimer = window.setTimeout(() => ((redrawTimer = 0), redrawTimeline()), 150);
+      },
     },
-  });
+    { budgetMs }
+  );
   clearTimeout(redrawTimer);
   if (generation === runGeneration) setRunning(false);
   redrawTimeline();
-  return (state.lastRun = reportOutcome(outcome, /\.([cm]?tsx?|jsx)$/.test(state.filename)));
+  return (state.lastRun = reportOutcome(outcome, { compiled: /\.([cm]?tsx?|jsx)$/.test(state.filename), budgetMs }));
 }
 
-function reportOutcome(outcome: RunOutcome, compiled: boolean): RunResult {
+function reportOutcome(outcome: RunOutcome, { compiled, budgetMs }: { compiled: boolean; budgetMs: number }): RunResult {
   const lowered = printedLines(outcome.lowered);
   const native = printedLines(outcome.native);
   const firstError = outcome.lowered.entries.find((entry) => entry.kind === 'uncaught');
@@ -252,8 +256,8 @@ function reportOutcome(outcome: RunOutcome, compiled: boolean): RunResult {
     note('Stopped.');
     setVerdict('■ Stopped: both programs were terminated.', 'neutral');
   } else if (outcome.ended === 'out of time') {
-    note(`Stopped: the ${runBudgetMs / 1000} s time budget ran out.`);
-    setVerdict(`⏱ Stopped after ${runBudgetMs / 1000} s: both programs were terminated.`, 'neutral');
+    note(`Stopped: the ${budgetMs / 1000} s time budget ran out.`);
+    setVerdict(`Stopped after ${budgetMs / 1000} s (the time budget): both programs were terminated.`, 'neutral');
   } else if (same) {
     setVerdict(`✓ The lowered program printed the same ${lowered.length} line${lowered.length === 1 ? '' : 's'} as ${original}, in the same order.`, 'same');
   } else {
@@ -409,10 +413,21 @@ function showTwins(example: Example | undefined) {
       title.textContent = twin.title;
       const pre = document.createElement('pre');
       pre.textContent = twin.code;
+      void colorizeTwin(pre, twin);
       box.append(title, pre);
       return box;
     })
   );
+}
+
+/** Python highlighting, with the line that suspends in the colour band of the JavaScript's await. */
+async function colorizeTwin(pre: HTMLElement, twin: NonNullable<Example['twins']>[number]) {
+  const lines = twin.code.split('\n');
+  const html = await monaco.editor.colorize(twin.code, 'python', { tabSize: 4 });
+  pre.innerHTML = html
+    .split('<br/>')
+    .map((line, i) => (lines[i]?.includes(twin.suspends) ? `<span class="band band-0" title="Where the coroutine suspends, as the await does in the JavaScript">${line}</span>` : line))
+    .join('<br/>');
 }
 
 function setSource(code: string, { filename, example }: { filename?: string; example?: Example }) {
@@ -581,7 +596,8 @@ export interface PlaygroundApi {
   /** Changes options (helpers, promise, sourceType); resolves to the new lowered output. */
   setOptions(options: Partial<PlaygroundOptions>): Promise<string>;
   getOptions(): PlaygroundOptions & { filename: string };
-  run(): Promise<RunResult>;
+  /** Runs both programs; `budgetMs` (default 10 s) bounds the run. */
+  run(options?: { budgetMs?: number }): Promise<RunResult>;
   stop(): void;
   getTrace(): TracedEvent[];
   getSuspensions(): Suspension[];
@@ -614,7 +630,7 @@ window.playground = {
     return outputOf(await relower());
   },
   getOptions: () => ({ ...state.options, filename: state.filename }),
-  run,
+  run: (options) => run(options),
   stop,
   getTrace: () => [...state.trace],
   getSuspensions: () => [...linker.suspensions],

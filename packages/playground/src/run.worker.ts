@@ -103,7 +103,11 @@ function keepTicking() {
   Promise.resolve().then(advance);
 }
 
-let lastSuspension = -1;
+// The suspension the lowered program marked last, with the value it is about to yield. The runtime's
+// suspend event follows the marker synchronously and carries the same value; a suspension nobody
+// marked (a `for await`, a `yield*` inside the runtime) yields another value and links to nothing,
+// as does one whose coroutine the runtime does not trace.
+let marked: { index: number; value: unknown } | null = null;
 const suspendedAt = new Map<number, number>();
 
 function installTracer() {
@@ -113,7 +117,7 @@ function installTracer() {
   // The lowered program calls this between evaluating an await's argument and yielding it; the
   // runtime's suspend event follows synchronously, so it reads the right index.
   hidden(suspensionMarker, (index: number, value: unknown) => {
-    lastSuspension = index;
+    marked = { index, value };
     return value;
   });
   runtime.setTracer((event) => {
@@ -121,8 +125,8 @@ function installTracer() {
     lastActivity = Date.now();
     let suspension = -1;
     if (event.type === 'suspend') {
-      suspension = lastSuspension;
-      lastSuspension = -1;
+      suspension = marked && Object.is(marked.value, event.value) ? marked.index : -1;
+      marked = null;
       suspendedAt.set(event.id, suspension);
     } else if (event.type === 'resume') {
       suspension = suspendedAt.get(event.id) ?? -1;

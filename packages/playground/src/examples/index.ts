@@ -22,7 +22,7 @@ export interface Example {
   filename: string;
   code: string;
   /** Read-only companions shown beside the JavaScript (the same program in another language). */
-  twins?: { title: string; code: string }[];
+  twins?: { title: string; code: string; /** The twin's line that does what the JavaScript's await does. */ suspends: string }[];
 }
 
 export const examples: Example[] = [
@@ -43,8 +43,8 @@ export const examples: Example[] = [
     filename: 'countdown.js',
     code: countdown,
     twins: [
-      { title: 'Python 3.4: @asyncio.coroutine and yield from', code: countdownYieldFrom },
-      { title: 'Python 3.5+: async def and await', code: countdownAsyncDef },
+      { title: 'Python 3.4: @asyncio.coroutine and yield from', code: countdownYieldFrom, suspends: 'yield from asyncio.sleep(1)' },
+      { title: 'Python 3.5+: async def and await', code: countdownAsyncDef, suspends: 'await asyncio.sleep(1)' },
     ],
   },
 ];
