@@ -289,9 +289,14 @@ function showNativeDiff(lowered: string[], native: string[]) {
 }
 
 function stop() {
+  const wasPreparing = $<HTMLButtonElement>('stop').disabled === false && !runner.isRunning;
   runGeneration++;
-  runner.stop();
+  runner.stop(); // a run under way reports "Stopped" itself when its workers end
   setRunning(false);
+  if (wasPreparing) {
+    note('Stopped.');
+    setVerdict('■ Stopped before the programs started.', 'neutral');
+  }
 }
 
 // ---- the timeline -------------------------------------------------------------------------------
