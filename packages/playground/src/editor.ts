@@ -1,9 +1,36 @@
-// Monaco with what the playground needs: the editor with its standard contributions (find, folding,
-// hover, bracket matching, marker navigation, the diff editor), JavaScript/TypeScript highlighting
+// Monaco with what the playground needs: the editor with the contributions that need no language
+// service (find, folding, hover, bracket matching, marker navigation, the diff editor), JavaScript/TypeScript highlighting
 // and its one worker, all bundled so no request leaves the page's origin. No language service: the
 // diagnostics shown are yieldfrom's own, and the first load stays small.
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
-import 'monaco-editor/esm/vs/editor/editor.all';
+// The editor contributions that work without a language service (editor.all would add code actions,
+// suggestions, rename, semantic tokens and more: a fifth of the first load, for nothing here).
+import 'monaco-editor/esm/vs/editor/browser/coreCommands';
+import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget';
+import 'monaco-editor/esm/vs/editor/browser/widget/diffEditor/diffEditor.contribution';
+import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/esm/vs/editor/contrib/caretOperations/browser/caretOperations';
+import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment';
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo';
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController';
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding';
+import 'monaco-editor/esm/vs/editor/contrib/fontZoom/browser/fontZoom';
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation';
+import 'monaco-editor/esm/vs/editor/contrib/lineSelection/browser/lineSelection';
+import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor';
+import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect';
+import 'monaco-editor/esm/vs/editor/contrib/tokenization/browser/tokenization';
+import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter';
+import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/esm/vs/editor/contrib/wordPartOperations/browser/wordPartOperations';
+import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution';
+import 'monaco-editor/esm/vs/editor/common/standaloneStrings';
+import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles';
 import 'monaco-editor/esm/vs/basic-languages/javascript/javascript.contribution';
 import 'monaco-editor/esm/vs/basic-languages/typescript/typescript.contribution';
 import 'monaco-editor/esm/vs/basic-languages/python/python.contribution'; // the countdown's twins
