@@ -102,3 +102,6 @@ export type { TraceEvent };
 export const runtimeGlobal = '__yieldfromRuntime';
 /** The global a lowered run calls with each suspension's index just before it yields. */
 export const suspensionMarker = '__yieldfromAt';
+/** The JSX factory and fragment a run's compiled JSX calls (run.worker.ts defines both). */
+export const jsxFactory = '__yieldfromJsx';
+export const jsxFragment = '__yieldfromFragment';

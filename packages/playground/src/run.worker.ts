@@ -4,7 +4,7 @@
 // turn and the index of the `await` it suspended on.
 import * as runtime from '@yieldfrom/runtime';
 import { describe, formatArguments } from './format';
-import { runtimeGlobal, suspensionMarker, type ConsoleLine, type RunMessage, type RunRequest, type TracedEvent, type ThrownError } from './protocol';
+import { jsxFactory, jsxFragment, runtimeGlobal, suspensionMarker, type ConsoleLine, type RunMessage, type RunRequest, type TracedEvent, type ThrownError } from './protocol';
 
 const post = (message: RunMessage) => (self as unknown as Worker).postMessage(message);
 const global = globalThis as unknown as Record<string, unknown>;
@@ -110,9 +110,17 @@ function keepTicking() {
 let marked: { index: number; value: unknown } | null = null;
 const suspendedAt = new Map<number, number>();
 
+// Non-enumerable, so a program listing the global object's keys sees what the native run sees.
+const hidden = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: false });
+
+// JSX elements as plain objects ({ type, props }), the same in both runs: a program can print them.
+hidden(jsxFragment, 'Fragment');
+hidden(jsxFactory, (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => ({
+  type: typeof type === 'function' ? type.name : type,
+  props: { ...props, ...(children.length ? { children: children.length === 1 ? children[0] : children } : {}) },
+}));
+
 function installTracer() {
-  // Non-enumerable, so a program listing the global object's keys sees what the native run sees.
-  const hidden = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: false });
   hidden(runtimeGlobal, runtime);
   // The lowered program calls this between evaluating an await's argument and yielding it; the
   // runtime's suspend event follows synchronously, so it reads the right index.

@@ -14,6 +14,7 @@ import countdown from './countdown.js?raw';
 import countdownYieldFrom from './countdown-yield-from.py?raw';
 import countdownAsyncDef from './countdown-async-def.py?raw';
 import typescript from './typescript.ts?raw';
+import jsx from './jsx.jsx?raw';
 
 export interface Example {
   id: string;
@@ -36,6 +37,7 @@ export const examples: Example[] = [
   { id: 'async-generators', group: 'Step by step', title: '8. Async generators and for await', filename: 'async-generators.js', code: asyncGenerators },
   { id: 'microtask-order', group: 'Step by step', title: '9. Microtask order', filename: 'microtask-order.js', code: microtaskOrder },
   { id: 'typescript', group: 'Step by step', title: '10. TypeScript', filename: 'user.ts', code: typescript },
+  { id: 'jsx', group: 'Step by step', title: '11. JSX', filename: 'profile.jsx', code: jsx },
   {
     id: 'countdown',
     group: 'Classics',
