@@ -42,9 +42,7 @@ const state = {
   output: '',
   runMaps: [] as SourceMap[],
   trace: [] as TracedEvent[],
-  consoleLines: [] as string[],
   selectedEvent: -1,
-  lastRun: null as RunResult | null,
 };
 
 // ---- editors ------------------------------------------------------------------------------------
@@ -167,7 +165,6 @@ function appendEntry(entry: ProgramRun['entries'][number]) {
   if (entry.kind === 'console') {
     item.className = entry.line.level;
     item.textContent = entry.line.text;
-    state.consoleLines.push(entry.line.text);
     const mirror = document.createElement('li');
     mirror.textContent = entry.line.text;
     $('timeline-console').append(mirror);
@@ -206,7 +203,6 @@ async function run({ budgetMs = runBudgetMs }: { budgetMs?: number } = {}): Prom
   setRunning(true);
   selectPane(state.pane === 'timeline' ? 'timeline' : 'console');
   showNarrow('panel');
-  state.consoleLines = [];
   state.trace = [];
   state.selectedEvent = -1;
   $('console').replaceChildren();
@@ -220,7 +216,7 @@ async function run({ budgetMs = runBudgetMs }: { budgetMs?: number } = {}): Prom
     const message = prepared.lowering.ok ? prepared.error! : prepared.lowering.message;
     setVerdict(prepared.lowering.ok ? 'Cannot run this program.' : 'Cannot run: the source does not lower (see Diagnostics).', 'different');
     note(message);
-    return (state.lastRun = { console: [], error: message, native: [], same: false });
+    return { console: [], error: message, native: [], same: false };
   }
   state.runMaps = prepared.runnable.maps;
   let redrawTimer = 0;
@@ -238,7 +234,7 @@ async function run({ budgetMs = runBudgetMs }: { budgetMs?: number } = {}): Prom
   clearTimeout(redrawTimer);
   if (generation === runGeneration) setRunning(false);
   redrawTimeline();
-  return (state.lastRun = reportOutcome(outcome, { compiled: /\.([cm]?tsx?|jsx)$/.test(state.filename), budgetMs }));
+  return reportOutcome(outcome, { compiled: /\.([cm]?tsx?|jsx)$/.test(state.filename), budgetMs });
 }
 
 function reportOutcome(outcome: RunOutcome, { compiled, budgetMs }: { compiled: boolean; budgetMs: number }): RunResult {

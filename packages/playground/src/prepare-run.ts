@@ -9,7 +9,7 @@
 // runtime error's position leads back to the source.
 import { parse, type ParserPlugin } from '@babel/parser';
 import MagicString from 'magic-string';
-import { transform, type SourceMap } from '@yieldfrom/transformer';
+import type { SourceMap } from '@yieldfrom/transformer';
 import { runtimeGlobal, suspensionMarker, type Lowering, type RunnablePair, type SourceInput } from './protocol';
 import { lowerForDisplay } from './lower-for-display';
 
