@@ -237,6 +237,19 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('[data-tab=console]');
   }, 30_000);
 
+  it('shows the options as build configuration, ready to copy', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.evaluate(() => window.playground.setOptions({ helpers: 'inline', promise: 'intrinsic', sourceType: 'script' }));
+    await page.click('[data-tab=config]');
+    const config = await page.textContent('#config');
+    expect(config).toContain("plugins: [yieldfrom({ helpers: 'inline', sourceType: 'script' })]");
+    expect(config).toContain('npx yieldfrom src --out-dir lib --helpers inline --source-type script');
+    await page.click('#copy-config');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(config);
+    await page.evaluate(() => window.playground.setOptions({ helpers: 'import', sourceType: 'module' }));
+    await page.click('[data-tab=console]');
+  });
+
   it('keeps work: the address bar follows every edit, and a fresh visit restores the autosave', async () => {
     await page.evaluate(() => window.playground.setSource('// kept\nawait0();\n', { filename: 'kept.js' }));
     await page.waitForFunction(() => location.hash.startsWith('#v1.') && window.playground.getSource().startsWith('// kept'));

@@ -475,17 +475,21 @@ function scheduleSave() {
   }, 300);
 }
 
+/** Copies `text`; the button says whether it worked, then shows its label again. */
+async function copyWithFeedback(button: HTMLElement, text: string, { otherwise }: { otherwise: () => string }) {
+  const label = button.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied ✓';
+  } catch {
+    button.textContent = otherwise(); // no clipboard permission
+  }
+  setTimeout(() => (button.textContent = label), 1500);
+}
+
 $('share').addEventListener('click', async () => {
   const link = await shareLink();
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(link);
-    copied = true;
-  } catch {
-    // No clipboard permission: the link is in the address bar.
-  }
-  $('share').textContent = copied ? 'Copied ✓' : 'Link in address bar';
-  setTimeout(() => ($('share').textContent = 'Copy link'), 1500);
+  await copyWithFeedback($('share'), link, { otherwise: () => 'Link in address bar' });
 });
 
 function applyState(saved: SharedState) {
@@ -528,6 +532,15 @@ function setDiff(on: boolean) {
   scheduleSave();
 }
 $('diff').addEventListener('click', () => setDiff(!state.diff));
+
+$('copy-config').addEventListener('click', () =>
+  copyWithFeedback($('copy-config'), $('config').textContent ?? '', {
+    otherwise: () => {
+      getSelection()?.selectAllChildren($('config'));
+      return 'Selected: press Ctrl+C';
+    },
+  })
+);
 
 const themeSelect = $<HTMLSelectElement>('theme');
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
