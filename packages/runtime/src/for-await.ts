@@ -4,36 +4,39 @@
 // `next` is read once; each result is awaited and type-checked; on an abrupt exit from the body
 // `return` is read once, called and awaited, its result type-checked on break/return and its errors
 // swallowed on throw. An error from `next` itself never calls `return`. Awaits are yielded raw in an
-// async function and as await markers in an async generator (`marked`).
+// async function and as await markers in an async generator (`marked`). Per step the loop makes no
+// closure and no array: only the call to `next` and the await the spec makes.
 import { awaitMarker } from './await-marker.js';
-import { call, getAsyncIterator, getMethod, isObject, type IteratorRecord } from './async-iterator.js';
+import { getAsyncIterator } from './async-iterator.js';
+import { call, checkResult, getMethod, type IteratorRecord } from './iterator-protocol.js';
 
 class ForAwait {
   private readonly record: IteratorRecord;
   /** The body is running: leaving it now must close the iterator. */
   private active = false;
-  private result: IteratorResult<unknown> | undefined;
+  private current: unknown;
   constructor(iterable: unknown, private readonly marked: boolean) {
     this.record = getAsyncIterator(iterable);
   }
-  private await(value: unknown): unknown {
+  /** What the body yields to await `value`. */
+  private awaiting(value: unknown): unknown {
     return this.marked ? awaitMarker(value) : value;
   }
   /** Calls `next` (the body yields what this returns, to await it). */
   next(): unknown {
     this.active = false;
-    return this.await(call(this.record.next, this.record.iterator, []));
+    return this.awaiting(call(this.record.next, this.record.iterator, 0));
   }
-  /** Checks the awaited result; true when the loop is over. */
+  /** Checks the awaited result and reads its value; true when the loop is over. */
   done(result: unknown): boolean {
-    if (!isObject(result)) throw new TypeError('Iterator result is not an object');
-    this.result = result as IteratorResult<unknown>;
-    if (this.result.done) return true;
+    if (checkResult(result).done) return true;
+    // IteratorValue comes before the body: a throwing `value` getter does not close the iterator.
+    this.current = (result as IteratorResult<unknown>).value;
     this.active = true;
     return false;
   }
   value(): unknown {
-    return this.result!.value;
+    return this.current;
   }
   /** The body threw: close the iterator, ignoring anything that goes wrong doing so, and rethrow. */
   *throwing(error: unknown): Generator<unknown, never, unknown> {
@@ -41,7 +44,7 @@ class ForAwait {
       this.active = false;
       try {
         const method = getMethod(this.record.iterator, 'return');
-        if (method !== undefined) yield this.await(call(method, this.record.iterator, []));
+        if (method !== undefined) yield this.awaiting(call(method, this.record.iterator, 0));
       } catch {
         // The body's error wins.
       }
@@ -54,8 +57,7 @@ class ForAwait {
     this.active = false;
     const method = getMethod(this.record.iterator, 'return');
     if (method === undefined) return;
-    const result = yield this.await(call(method, this.record.iterator, []));
-    if (!isObject(result)) throw new TypeError('Iterator result is not an object');
+    checkResult(yield this.awaiting(call(method, this.record.iterator, 0)));
   }
 }
 

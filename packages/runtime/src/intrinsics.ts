@@ -44,10 +44,25 @@ const promiseThenMethod = Promise.prototype.then;
 const boundResolve = bindCall(promiseResolveMethod);
 const boundThen = bindCall(promiseThenMethod);
 
-/** Await's subscription: PerformPromiseThen(PromiseResolve(%Promise%, value), onFulfilled, onRejected). */
-export function awaitValue(value: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-  if (callIsIntact()) promiseThenMethod.call(promiseResolveMethod.call(IntrinsicPromise, value), onFulfilled, onRejected);
-  else boundThen(boundResolve(IntrinsicPromise, value), onFulfilled, onRejected);
+/**
+ * Await's subscription: PerformPromiseThen(PromiseResolve(%Promise%, value), onFulfilled, onRejected).
+ * Returns the promise `then` derives (resolved with what the handler returns), for callers that
+ * stand in for PerformPromiseThen with a result capability.
+ */
+export function awaitValue(value: unknown, onFulfilled: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown): Promise<unknown> {
+  if (callIsIntact()) return promiseThenMethod.call(promiseResolveMethod.call(IntrinsicPromise, value), onFulfilled, onRejected);
+  return boundThen(boundResolve(IntrinsicPromise, value), onFulfilled, onRejected) as Promise<unknown>;
+}
+
+const fulfilledPromise = promiseResolveMethod.call(IntrinsicPromise, undefined);
+
+/**
+ * Await of a value that is not an object (PromiseResolve makes an already fulfilled promise without
+ * any observable step): `continuation` runs one tick later, with no promise made for the value.
+ */
+export function awaitPrimitive(continuation: () => void): void {
+  if (callIsIntact()) promiseThenMethod.call(fulfilledPromise, continuation);
+  else boundThen(fulfilledPromise, continuation);
 }
 
 /** Reflect.apply as it was at load. */

@@ -76,7 +76,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         lowerAwait(s, code, site, marker);
         pending.push({ node: site.node, functionName: fn.name });
       }
-      for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { awaitMarker: marker!, get yieldStar() { return helpers.use('yieldStar'); } });
+      for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { get yieldStar() { return helpers.use('yieldStar'); } });
       for (const node of fn.returns) lowerAsyncGeneratorReturn(s, node, { awaitMarker: marker! });
       for (const site of fn.forAwaits) lowerForAwait(s, site, { forAwait: helpers.use('forAwait'), ...loopNames }, { marked: fn.asyncGenerator });
       lowerAsyncFunction(fn, {

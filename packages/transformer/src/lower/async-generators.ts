@@ -1,29 +1,27 @@
-// The body of an `async function*`: besides `await` (lower/await.ts), its own `yield`, `yield*` and
-// `return` change meaning, because the spec awaits around them.
+// The body of an `async function*`: besides `await` (lower/await.ts), its `yield*` and `return`
+// change meaning, because the spec awaits around them. A plain `yield v` stays as it is: the driver
+// (runtime async-generator.ts) awaits every value the body yields, then yields it, as the spec's
+// Yield does in an async generator, and throws a rejection back in at the `yield`.
 //
-//   "yield v"   => "yield yield awaitMarker(v)"      (await v, then yield it; a rejection throws here)
-//   "yield"     => "yield yield awaitMarker(void 0)"
-//   "yield* x"  => "yield* yieldStar(x)"             (the spec's async delegation loop, in the runtime)
+//   "yield v"   => "yield v"
+//   "yield* x"  => "yield yieldStar(x)"             (the driver runs the delegation loop; the body waits at the yield)
 //   "return v"  => "return yield awaitMarker(v)"     (awaited inside the body: try/finally see it)
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
 
-export function lowerAsyncGeneratorYield(s: MagicString, node: t.YieldExpression, names: { awaitMarker: string; yieldStar: string }): void {
-  const start = node.start!;
-  if (node.delegate) {
-    s.update(start, node.argument!.start!, `yield* ${names.yieldStar}(`);
-    s.appendLeft(node.end!, ')');
-  } else if (node.argument) {
-    // Inside any parentheses of the argument, so `yield (v)` stays balanced.
-    s.prependRight(node.argument.start!, `yield ${names.awaitMarker}(`);
-    s.appendLeft(node.argument.end!, ')');
-  } else {
-    s.update(start, start + 5, `yield yield ${names.awaitMarker}(void 0)`);
-  }
+export function lowerAsyncGeneratorYield(s: MagicString, node: t.YieldExpression, names: { yieldStar: string }): void {
+  if (!node.delegate) return;
+  const argument = node.argument!;
+  // From after the keyword (`yield` stays in place) to the argument, its parentheses included.
+  const argumentStart = (argument.extra?.parenStart as number | undefined) ?? argument.start!;
+  s.update(node.start! + 5, argumentStart, ` ${names.yieldStar}(`);
+  s.appendLeft(node.end!, ')');
 }
 
 export function lowerAsyncGeneratorReturn(s: MagicString, node: t.ReturnStatement, names: { awaitMarker: string }): void {
   const argument = node.argument!;
-  s.prependRight(argument.start!, `yield ${names.awaitMarker}(`);
-  s.appendLeft(argument.end!, ')');
+  // `return a, b` returns b: a sequence keeps its own parentheses inside the call.
+  const sequence = argument.type === 'SequenceExpression';
+  s.prependRight(argument.start!, `yield ${names.awaitMarker}(${sequence ? '(' : ''}`);
+  s.appendLeft(argument.end!, sequence ? '))' : ')');
 }

@@ -21,8 +21,10 @@ export function lowerAwait(s: MagicString, code: string, site: AwaitSite, marker
   const argumentStart = (argument.extra?.parenStart as number | undefined) ?? argument.start!;
   s.update(start, start + 5, 'yield');
   if (marker) {
-    s.prependRight(argument.start!, `${marker}(`);
-    s.appendLeft(argument.end!, ')');
+    // `await (a, b)` awaits b: a sequence keeps its own parentheses inside the call.
+    const sequence = argument.type === 'SequenceExpression';
+    s.prependRight(argument.start!, `${marker}(${sequence ? '(' : ''}`);
+    s.appendLeft(argument.end!, sequence ? '))' : ')');
   }
   if (hasLineBreak(code, start + 5, argumentStart)) {
     s.appendLeft(start + 5, ' (');
