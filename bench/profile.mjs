@@ -1,8 +1,8 @@
 // Where yieldfrom's time goes, measured three ways:
 // 1. by stage over the throughput corpus: Babel's parser alone, parse + analysis walk, the whole
 //    transform() without maps (adds the magic-string edits and helper emission), with maps;
-// 2. by code, from a V8 CPU profile of transform() with maps over the corpus (self time grouped by
-//    package and by the transformer's folders);
+// 2. by code, from a V8 CPU profile of transform() with maps over the corpus in a fresh process (self
+//    time grouped by package and by the transformer's folders);
 // 3. at start-up: the import cost of each dependency in a fresh process, and of the transformer with
 //    two candidate changes applied to a copy of its build (bench/.profile-variants/, deleted after).
 //   node bench/profile.mjs [--quick]
@@ -55,19 +55,30 @@ function groupOf(url, functionName) {
     if (file === 'source-map.js') return 'transformer: source-map.js';
     return `transformer: ${file}`;
   }
+  if (url.includes('/bench/')) return 'the benchmark loop (and what V8 inlined into it)';
   const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (pkg) return pkg[1];
   return 'other';
 }
 
-async function cpuProfile(files) {
+/**
+ * Runs in a fresh process (`--cpu-profile-child`), so the heap and the JIT hold only the transform:
+ * a warm-up pass, then a profiled pass over the same files. Samples inside the inspector's own
+ * `dispatch` (Profiler.stop building the profile) are left out.
+ */
+async function cpuProfileChild(quick) {
   const { transform } = await import('@yieldfrom/transformer');
+  const files = profiledFiles(transform, quick);
+  const lowerAll = () => {
+    for (const f of files) JSON.stringify(transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline', sourceMaps: true }).map);
+  };
+  lowerAll();
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
-  for (const f of files) JSON.stringify(transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline', sourceMaps: true }).map);
+  lowerAll();
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -76,15 +87,35 @@ async function cpuProfile(files) {
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
+    const { url, functionName } = node.callFrame;
+    if (!url && functionName === 'dispatch') return;
     const dt = profile.timeDeltas[i] ?? 0;
     total += dt;
-    const group = groupOf(node.callFrame.url, node.callFrame.functionName);
+    const group = groupOf(url, functionName);
     self.set(group, (self.get(group) ?? 0) + dt);
-    const fn = `${node.callFrame.functionName || '(anonymous)'} (${group})`;
+    const fn = `${functionName || '(anonymous)'} (${group})`;
     functions.set(fn, (functions.get(fn) ?? 0) + dt);
   });
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, share: us / total }));
-  return { groups: top(self, 12), functions: top(functions, 12) };
+  return { groups: top(self, 12), functions: top(functions, 12), ms: total / 1000 };
+}
+
+function cpuProfile(quick) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--cpu-profile-child', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out);
+}
+
+/** The corpus files yieldfrom lowers (a quarter of them with --quick). */
+function profiledFiles(transform, quick) {
+  const files = corpus().filter((f) => {
+    try {
+      transform(f.code, { filename: f.file, sourceType: f.sourceType });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return quick ? files.filter((_, i) => i % 4 === 0) : files;
 }
 
 /** The transformer's build with `edit` applied, in a folder that resolves the same node_modules. */
@@ -140,15 +171,7 @@ async function importCosts(rounds) {
 
 export async function run({ quick = false, rounds = quick ? 2 : 4 } = {}) {
   const { transform } = await import('@yieldfrom/transformer');
-  let files = corpus().filter((f) => {
-    try {
-      transform(f.code, { filename: f.file, sourceType: f.sourceType });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (quick) files = files.filter((_, i) => i % 4 === 0);
+  const files = profiledFiles(transform, quick);
   const mb = files.reduce((sum, f) => sum + f.code.length, 0) / 1e6;
 
   const stages = await stageTimes(files, rounds);
@@ -160,7 +183,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 4 } = {}) {
     ['edits, helpers, `toString()` (magic-string, `lower/`)', step('transform, no maps', 'parse + analyze')],
     ['source map (magic-string `generateMap`, JSON)', step('transform, maps', 'transform, no maps')],
   ];
-  const profile = await cpuProfile(files);
+  const profile = cpuProfile(quick);
   const imports = await importCosts(quick ? 3 : 7);
   const pct = (share) => `${(share * 100).toFixed(1)}%`;
   return {
@@ -173,7 +196,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 4 } = {}) {
       `| **transform(), maps** | ${summary(stages['transform, maps'], 0)} | 100% |`,
       `| transform(), no maps | ${summary(stages['transform, no maps'], 0)} | ${pct(median(stages['transform, no maps']) / whole)} |`,
       '',
-      '### By code (V8 CPU profile of transform() with maps over the same files, self time)',
+      `### By code (V8 CPU profile of transform() with maps over the same files in a fresh process, after a warm-up pass; self time, ${(profile.ms / 1000).toFixed(1)} s sampled)`,
       '',
       '| where | share |',
       '| --- | ---: |',
@@ -195,4 +218,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 4 } = {}) {
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await run({ quick: process.argv.includes('--quick') })).markdown);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--cpu-profile-child')) console.log(JSON.stringify(await cpuProfileChild(process.argv.includes('--quick'))));
+  else console.log((await run({ quick: process.argv.includes('--quick') })).markdown);
+}

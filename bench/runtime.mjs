@@ -89,7 +89,7 @@ export function runVariant(file) {
   }
 }
 
-export async function run({ quick = false, rounds = quick ? 2 : 3, only, log = () => {} } = {}) {
+export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = () => {} } = {}) {
   const workloads = only ?? workloadNames();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yieldfrom-bench-runtime-'));
   const variants = ['native', ...toolNames];
