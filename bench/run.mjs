@@ -5,6 +5,7 @@
 // A suite is a module exporting `run({ quick, log })` that returns markdown (or `{ markdown }`).
 // The suites below run in this order; any other bench/*.mjs exporting run() runs after them, titled
 // by its own first heading. A partial run (--only) replaces its sections and keeps the others.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,16 @@ const suites = [
 ].filter((s) => !only || only.has(s.id));
 
 const log = (text) => process.stderr.write(`${text}\n`);
-const stamp = `_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ', `--quick` (fewer rounds, smaller corpus: indicative only)' : ''}._`;
+const git = (...command) => {
+  try {
+    return execFileSync('git', command, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+const revision = git('rev-parse', '--short', 'HEAD');
+const dirty = git('status', '--porcelain', '--', '../packages', '.') ? ' with uncommitted changes' : '';
+const stamp = `_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${revision ? `, commit ${revision}${dirty}` : ''}${quick ? ', `--quick` (fewer rounds, smaller corpus: indicative only)' : ''}._`;
 const sections = [];
 for (const suite of suites) {
   const module = await import(pathToFileURL(path.join(here, suite.file)).href);
