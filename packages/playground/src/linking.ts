@@ -13,6 +13,8 @@ export class Linker {
   private map: TraceMap | null = null;
   private selected = -1;
   private hovered = -1;
+  /** The token last linked through the map, so pointer moves within it do no work. */
+  private lastLinked = '';
   private readonly bands: Record<Side, monaco.editor.IEditorDecorationsCollection>;
   private readonly mapped: Record<Side, monaco.editor.IEditorDecorationsCollection>;
   private readonly editors: Record<Side, Editor>;
@@ -41,6 +43,7 @@ export class Linker {
     this.map = map ? new TraceMap(map as never) : null;
     this.selected = Math.min(this.selected, suspensions.length - 1);
     this.hovered = -1;
+    this.lastLinked = '';
     this.mapped.source.clear();
     this.mapped.output.clear();
     this.decorate();
@@ -79,10 +82,13 @@ export class Linker {
     const model = this.editors[side].getModel()!;
     const offset = model.getOffsetAt(position);
     const index = this.suspensions.findIndex((s) => s[side].start <= offset && offset < Math.max(s[side].end, s[side].start + 1));
+    const before = this.active;
     if (how === 'hover') this.hovered = index;
     else this.selected = index;
-    this.decorate();
+    // Redecorating every band on every mouse move would be wasted work in a long file.
+    if (this.active !== before) this.decorate();
     if (index >= 0) {
+      this.lastLinked = '';
       this.mapped.source.clear();
       this.mapped.output.clear();
     } else {
@@ -93,6 +99,9 @@ export class Linker {
   /** Highlights the token under `position` and its counterpart on the other side, found through the map. */
   private linkThroughMap(side: Side, position: monaco.Position) {
     const here = tokenRangeAt(this.editors[side].getModel()!, position.lineNumber, position.column);
+    const key = `${side}:${here?.toString() ?? ''}`;
+    if (key === this.lastLinked) return;
+    this.lastLinked = key;
     const there = here && this.counterpart(side, here);
     if (!here || !there) {
       this.mapped.source.clear();

@@ -3,11 +3,14 @@ import { YieldfromError, transform } from '@yieldfrom/transformer';
 import type { Lowering, SourceInput } from './protocol';
 
 export function lowerForDisplay({ code, filename, options }: SourceInput): Lowering {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
   try {
     const result = transform(code, { ...options, filename, sourceMaps: true });
-    return { ok: true, code: result.code, map: result.map!, suspensions: result.suspensions, diagnostics: result.diagnostics };
+    const suspensions = result.suspensions;
+    return { ok: true, code: result.code, map: result.map!, suspensions, diagnostics: result.diagnostics, elapsedMs: elapsed() };
   } catch (error) {
-    if (error instanceof YieldfromError) return { ok: false, diagnostics: error.diagnostics, message: error.message };
-    return { ok: false, diagnostics: [], message: `internal error: ${String((error as Error)?.stack ?? error)}` };
+    if (error instanceof YieldfromError) return { ok: false, diagnostics: error.diagnostics, message: error.message, elapsedMs: elapsed() };
+    return { ok: false, diagnostics: [], message: `internal error: ${String((error as Error)?.stack ?? error)}`, elapsedMs: elapsed() };
   }
 }

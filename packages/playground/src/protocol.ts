@@ -29,9 +29,13 @@ export type TransformRequest =
   /** How TypeScript and Babel lower the same code (loads both compilers on first use). */
   | ({ id: number; kind: 'compare' } & SourceInput);
 
-export type Lowering =
+export type Lowering = (
   | { ok: true; code: string; map: SourceMap; suspensions: Suspension[]; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[]; message: string };
+  | { ok: false; diagnostics: Diagnostic[]; message: string }
+) & {
+  /** How long transform() took in the worker, suspensions included. */
+  elapsedMs: number;
+};
 
 /**
  * The two programs a run executes, both plain JavaScript the browser can run: the original (types
