@@ -237,6 +237,16 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('[data-tab=console]');
   }, 30_000);
 
+  it('opens a link made by an earlier version of the share format', async () => {
+    // Made with the v1 format on 2026-11-25; links already shared must keep opening.
+    const v1 = '#v1.JY9BbsMwDAS_QuhkA4WDFjm5SF_RYy6MRTlqKVKQ5ARGkL-Haq-zs-Dy4Rb15GZ3OAACR_mFhJ7gskO7EoRYaoMblRpVQMMfzIz7WnQTf5ZFxQSUeqcCJ8C6ywLDCKcvwDvGBsePz7P858M4WV2G3lGmiXUdLXRvLkQmwdR33N6nn2pIc7OT1c0PdyXOtsDCmLKWZmkummLt_sp6QTZUdSsLfe-506R-Y3JPM1E6aDGRfUcm-hiCmwNypecL';
+    const old = await openPage(`${server.url}${v1}`);
+    expect(await old.evaluate(() => window.playground.getSource())).toBe('// a link made by the first version of the playground\nconst answer = async () => await 42;\nanswer().then(console.log);\n');
+    expect(await old.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'import', promise: 'global', sourceType: 'module', filename: 'v1.js' });
+    expect(await old.getAttribute('[data-tab=timeline]', 'aria-selected')).toBe('true');
+    await old.close();
+  });
+
   it('shows the options as build configuration, ready to copy', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await page.evaluate(() => window.playground.setOptions({ helpers: 'inline', promise: 'intrinsic', sourceType: 'script' }));
