@@ -568,6 +568,42 @@ themeSelect.addEventListener('change', () => {
 darkScheme.addEventListener('change', applyTheme);
 applyTheme();
 
+// The bottom panel's height: dragged (or moved with the arrow keys) and remembered.
+const panel = $('panel');
+const resizer = $('panel-resizer');
+function setPanelHeight(pixels: number) {
+  const height = Math.round(Math.min(Math.max(pixels, 120), window.innerHeight * 0.85));
+  panel.style.height = `${height}px`;
+  try {
+    localStorage.setItem(`${storageKey}-panel`, String(height));
+  } catch {
+    // The height just will not be remembered.
+  }
+}
+try {
+  const saved = Number(localStorage.getItem(`${storageKey}-panel`));
+  if (saved > 0) panel.style.height = `${Math.min(saved, window.innerHeight * 0.85)}px`;
+} catch {
+  // Keep the default height.
+}
+resizer.addEventListener('pointerdown', (event) => {
+  resizer.setPointerCapture(event.pointerId);
+  resizer.classList.add('dragging');
+  const move = (e: PointerEvent) => setPanelHeight(window.innerHeight - e.clientY);
+  const end = () => {
+    resizer.classList.remove('dragging');
+    resizer.removeEventListener('pointermove', move);
+    resizer.removeEventListener('pointerup', end);
+  };
+  resizer.addEventListener('pointermove', move);
+  resizer.addEventListener('pointerup', end);
+});
+resizer.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+  event.preventDefault();
+  setPanelHeight(panel.getBoundingClientRect().height + (event.key === 'ArrowUp' ? 24 : -24));
+});
+
 function showNarrow(part: 'source' | 'output' | 'panel') {
   document.body.dataset.show = part;
   document.querySelectorAll<HTMLElement>('#narrow-tabs button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.show === part)));
