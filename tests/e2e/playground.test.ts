@@ -122,6 +122,14 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     expect((await page.locator('#output .suspension-active').allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('yield sleep(1000)');
     expect(await page.locator('#timeline-console li.selected').textContent()).toBe('T-minus 1 (A)');
     expect(await page.textContent('#timeline-detail')).toContain('suspended on Promise');
+    // The other way: a console line selects the event just before it, B's resumption for line 4.
+    await page.click('#timeline-console li >> nth=3');
+    expect(await page.textContent('#timeline-detail')).toMatch(/^#2 countdown resumed with undefined/);
+    // Arrow keys step through the events in order.
+    const selected = await page.locator('#timeline .event.selected').getAttribute('data-order');
+    await page.focus('#timeline .event.selected');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#timeline .event.selected').getAttribute('data-order')).toBe(String(Number(selected) + 1));
   });
 
   it('links each timeline event to its own await when a function has several', async () => {

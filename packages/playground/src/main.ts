@@ -168,6 +168,11 @@ function appendEntry(entry: ProgramRun['entries'][number]) {
     const mirror = document.createElement('li');
     mirror.textContent = entry.line.text;
     $('timeline-console').append(mirror);
+    const lineNumber = list.querySelectorAll('li:not(.note):not(.uncaught)').length + 1;
+    for (const line of [item, mirror]) {
+      line.title = 'Show the coroutine event just before this line was printed';
+      line.addEventListener('click', () => selectEventBeforeLine(lineNumber));
+    }
   } else {
     const { text, at } = describeError(entry.error);
     item.className = 'uncaught';
@@ -308,13 +313,20 @@ function redrawTimeline() {
   if (state.trace.length > maxDrawnEvents) $('timeline-detail').textContent = `Showing the first ${maxDrawnEvents} of ${state.trace.length} events.`;
 }
 
+/** The last coroutine event before console line `lineNumber` (1-based): usually the resumption that printed it. */
+function selectEventBeforeLine(lineNumber: number) {
+  const before = state.trace.filter((event) => event.consoleLength < lineNumber);
+  const event = before[before.length - 1];
+  if (event) selectTraceEvent(event);
+}
+
 function selectTraceEvent(event: TracedEvent) {
   state.selectedEvent = event.order;
   document.querySelectorAll('#timeline .event').forEach((node) => node.classList.toggle('selected', (node as SVGElement).dataset.order === String(event.order)));
   const suspension: Suspension | undefined = linker.suspensions[event.suspension];
   if (suspension) linker.select(event.suspension);
   for (const list of [$('console'), $('timeline-console')]) {
-    const lines = [...list.querySelectorAll('li:not(.note):not(.placeholder)')];
+    const lines = [...list.querySelectorAll('li:not(.note):not(.placeholder):not(.uncaught)')];
     lines.forEach((line, i) => line.classList.toggle('selected', i === event.consoleLength - 1));
     lines[event.consoleLength - 1]?.scrollIntoView({ block: 'nearest' });
   }

@@ -100,6 +100,13 @@ export function drawTimeline(svg: SVGSVGElement, allEvents: TracedEvent[], optio
     marker.addEventListener('click', select);
     marker.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') select();
+      // Left and right step through the events in the order they happened.
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      const next = step ? events[index + step] : undefined;
+      if (!next) return;
+      e.preventDefault();
+      svg.querySelector<SVGElement>(`.event[data-order="${next.order}"]`)?.focus();
+      options.onSelect(next);
     });
     svg.append(marker);
   });
