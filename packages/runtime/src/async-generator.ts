@@ -18,6 +18,12 @@ import { AWAIT, takeAwaited } from './await-marker.js';
 import { DELEGATE, takeDelegate } from './delegate-marker.js';
 import { AsyncIteratorPrototype, call, checkResult, getMethod, type IteratorRecord } from './iterator-protocol.js';
 
+// Captured when the runtime loads, like the other intrinsics: later patches are never observed.
+const { create, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
+const { ownKeys } = Reflect;
+const ObjectPrototype = Object.prototype;
+const hasOwnProperty = ObjectPrototype.hasOwnProperty;
+
 // Resumption kinds (also the request kinds).
 const NEXT = 0;
 const THROW = 1;
@@ -116,7 +122,7 @@ function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unkno
 const next = { next(value: unknown) { return enqueue(this, NEXT, value); } }.next;
 
 /** %AsyncGeneratorPrototype%: next, return and throw, shared by every lowered async generator. */
-export const AsyncGeneratorPrototype: object = Object.create(AsyncIteratorPrototype, {
+export const AsyncGeneratorPrototype: object = create(AsyncIteratorPrototype, {
   next: { value: next, writable: true, configurable: true },
   return: { value: { return(value: unknown) { return enqueue(this, RETURN, value); } }.return, writable: true, configurable: true },
   throw: { value: { throw(value: unknown) { return enqueue(this, THROW, value); } }.throw, writable: true, configurable: true },
@@ -314,14 +320,14 @@ function AsyncGeneratorFunction(this: unknown, _body: string): Function {
  * Stands in for %AsyncGeneratorFunction.prototype%: lowered async generator functions inherit from
  * it, so `Object.getPrototypeOf(g).prototype` is %AsyncGeneratorPrototype% as it is natively.
  */
-export const AsyncGeneratorFunctionPrototype: object = Object.create(Function.prototype, {
+export const AsyncGeneratorFunctionPrototype: object = create(Function.prototype, {
   constructor: { value: AsyncGeneratorFunction, configurable: true },
   prototype: { value: AsyncGeneratorPrototype, configurable: true },
   [Symbol.toStringTag]: { value: 'AsyncGeneratorFunction', configurable: true },
 });
-Object.defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGeneratorFunctionPrototype, writable: false });
-Object.setPrototypeOf(AsyncGeneratorFunction, Function);
-Object.defineProperty(AsyncGeneratorPrototype, 'constructor', { value: AsyncGeneratorFunctionPrototype, configurable: true });
+defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGeneratorFunctionPrototype, writable: false });
+setPrototypeOf(AsyncGeneratorFunction, Function);
+defineProperty(AsyncGeneratorPrototype, 'constructor', { value: AsyncGeneratorFunctionPrototype, configurable: true });
 
 // Each lowered async generator function's `prototype` (or, for methods, which have none, a
 // per-generator stand-in), read when it is called as the spec reads F.prototype.
@@ -333,10 +339,41 @@ const methodPrototypes = new WeakMap<Function, object>();
  * as every async generator function has, and returns it.
  */
 export function asyncGeneratorFunction<F extends Function>(wrapper: F, generatorFunction: Function): F {
-  Object.defineProperty(wrapper, 'prototype', { value: Object.create(AsyncGeneratorPrototype), writable: true });
-  Object.setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
+  defineProperty(wrapper, 'prototype', { value: create(AsyncGeneratorPrototype), writable: true });
+  setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
   wrappers.set(generatorFunction, wrapper);
   return wrapper;
+}
+
+/**
+ * Gives the async generator methods of an object literal or class (`key, generator` pairs; for a
+ * class, prototype methods then static ones) what `asyncGeneratorFunction` gives functions. Called
+ * once the object or class exists; a method replaced in the meantime is left alone.
+ */
+export function asyncGeneratorMethods<T extends object>(home: T, methods: unknown[], staticMethods?: unknown[]): T {
+  if (staticMethods) {
+    defineMethods(home, staticMethods);
+    defineMethods((home as unknown as { prototype: object }).prototype, methods);
+  } else {
+    defineMethods(home, methods);
+  }
+  return home;
+}
+
+/**
+ * ToPropertyKey, exactly once, as a computed key in a class or object literal performs it (the
+ * lowering keeps an async generator method's computed key to find the method by it afterwards).
+ */
+export function toPropertyKey(value: unknown): PropertyKey {
+  return ownKeys({ [value as PropertyKey]: 0 })[0]!;
+}
+
+function defineMethods(home: object, methods: unknown[]) {
+  for (let i = 0; i < methods.length; i += 2) {
+    const descriptor = getOwnPropertyDescriptor(home, methods[i] as PropertyKey);
+    const method = descriptor && descriptor.value;
+    if (typeof method === 'function' && !apply(hasOwnProperty, method, ['prototype'])) asyncGeneratorFunction(method, methods[i + 1] as Function);
+  }
 }
 
 /**
@@ -355,17 +392,17 @@ export function asyncGenerator(
   // ordinary `prototype`: on its first call it is made to inherit %AsyncGeneratorPrototype%.
   if (declaration && !wrappers.has(generatorFunction)) {
     const own = (declaration as { prototype?: unknown }).prototype;
-    if (typeof own === 'object' && own !== null && Object.getPrototypeOf(own) === Object.prototype) Object.setPrototypeOf(own, AsyncGeneratorPrototype);
-    Object.setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
+    if (typeof own === 'object' && own !== null && getPrototypeOf(own) === ObjectPrototype) setPrototypeOf(own, AsyncGeneratorPrototype);
+    setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
     wrappers.set(generatorFunction, declaration);
   }
   const generator = apply(generatorFunction, self, args) as Generator;
   // The object is made after the parameters are bound (a default may replace `g.prototype`).
   const wrapper = wrappers.get(generatorFunction);
   let prototype = wrapper ? (wrapper as { prototype?: unknown }).prototype : methodPrototypes.get(generatorFunction);
-  if (!wrapper && !prototype) methodPrototypes.set(generatorFunction, (prototype = Object.create(AsyncGeneratorPrototype)));
+  if (!wrapper && !prototype) methodPrototypes.set(generatorFunction, (prototype = create(AsyncGeneratorPrototype)));
   if (typeof prototype !== 'object' || prototype === null) prototype = AsyncGeneratorPrototype;
-  const object = Object.create(prototype as object);
+  const object = create(prototype as object);
   internals.set(object, new AsyncGeneratorInternals(generator));
   return object;
 }

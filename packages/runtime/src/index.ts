@@ -5,7 +5,7 @@ export { spawnGlobal } from './spawn-global.js';
 export { currentCaptures } from './coroutine.js';
 export { setTracer } from './trace.js';
 export type { TraceEvent, Tracer } from './trace.js';
-export { asyncGenerator, asyncGeneratorFunction, AsyncGeneratorPrototype } from './async-generator.js';
+export { asyncGenerator, asyncGeneratorFunction, asyncGeneratorMethods, toPropertyKey, AsyncGeneratorPrototype } from './async-generator.js';
 export { AsyncIteratorPrototype } from './iterator-protocol.js';
 export { awaitMarker } from './await-marker.js';
 export { yieldStar } from './yield-star.js';

@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analyze/functions.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
-import { lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield } from './lower/async-generators.js';
+import { lowerAsyncGeneratorMethods, lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield, type GeneratorMethod } from './lower/async-generators.js';
 import { lowerForAwait } from './lower/for-await.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
@@ -62,6 +62,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const loopNames = { iterator: names.local('_iterator'), error: names.local('_error') };
   const pending: PendingSuspension[] = [];
   const slots = new Map();
+  const generatorMethods = new Map<t.ObjectExpression | t.Class, GeneratorMethod[]>();
 
   try {
     for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames);
@@ -90,6 +91,10 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         globalPromise: opts.promise === 'global',
         helper: (name) => helpers.use(name),
         currentCaptures: () => helpers.use('currentCaptures'),
+        asyncGeneratorMethod: (method, key, generator) => {
+          const list = generatorMethods.get(method.container!) ?? [];
+          generatorMethods.set(method.container!, [...list, { key, generator, isStatic: !!(method.node as t.ClassMethod).static }]);
+        },
       });
     } catch (error) {
       // Valid input must never crash the build with a bare stack: say where, and that it is our bug.
@@ -97,6 +102,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       throw new YieldfromError([at(DiagnosticCodes.INTERNAL_ERROR, message, fn.node, code, opts)]);
     }
   }
+  lowerAsyncGeneratorMethods(s, generatorMethods, () => helpers.use('asyncGeneratorMethods'));
   const programStart = prologueEnd(program, code);
   helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, program.directives.length > 0));
   emitSlots(s, code, slots, programStart);

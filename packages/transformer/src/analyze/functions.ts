@@ -74,6 +74,8 @@ export interface FunctionContext {
   hoistTarget: StatementList | null;
   /** The name of the class whose method, field or static block this is. */
   className: string | null;
+  /** For methods: the object literal or class they are defined on. */
+  container: t.ObjectExpression | t.Class | null;
   /** A lowered function below this one. */
   containsLowered: boolean;
   /** For lowered arrows: `super` reads and writes in the body (passed per call when hoisted). */
@@ -151,6 +153,7 @@ export function analyze(program: t.Program): Analysis {
       nameCounts: new Map(),
       hoistTarget: null,
       className: null,
+      container: null,
       containsLowered: false,
       superUses: new Set(),
       hasEval: false,
@@ -382,6 +385,7 @@ export function analyze(program: t.Program): Analysis {
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
     if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
+    if (kind === 'method') inner.container = parent.type === 'ObjectExpression' ? parent : parent.type === 'ClassBody' ? (grandparent as t.Class) : null;
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;
     const repeatsOutside = repeatsSinceList;
     repeatsSinceList = true; // for everything inside the function

@@ -43,13 +43,15 @@ export interface ShellContext {
   names: NameAllocator;
   captureNames: CaptureNames;
   /** The local name of a helper (claimed on first use). */
-  helper: (name: 'spawn' | 'spawnGlobal' | 'asyncGenerator' | 'asyncGeneratorFunction') => string;
+  helper: (name: 'spawn' | 'spawnGlobal' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
   /** `promise: 'global'` was asked for (async functions only: async generators stay intrinsic). */
   globalPromise: boolean;
   /** The local name of the runtime's `currentCaptures`, claimed on first use. */
   currentCaptures: () => string;
   /** Renamed identifiers (`yield` in sloppy code), by original name. */
   renamed: Map<string, string>;
+  /** An async generator method got its generator once per evaluation of its object or class, under `key`. */
+  asyncGeneratorMethod: (fn: FunctionContext, key: string, generator: string) => void;
 }
 
 /** The helper that runs `fn`'s generator: `spawn` for async functions, `asyncGenerator` for async generators. */
@@ -336,10 +338,13 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const typeParametersEnd = (node as { typeParameters?: t.Node | null }).typeParameters?.end ?? open;
     let keyText: string;
     if (node.computed) {
-      // The key expression keeps its place (and its evaluation order) through a temporary.
+      // The key expression keeps its place (and its evaluation order) through a temporary. An async
+      // generator method's key is converted right there, as the class or literal would convert it,
+      // so the runtime can find the method by it later without running user code again.
       const key = declareSlot(slot, `${holder}Key`, context);
-      s.prependRight(node.key.start!, `(${key} = `);
-      s.update(node.key.end!, typeParametersEnd, `, ${holder} = function*${typeParameters}`);
+      const convert = fn.asyncGenerator ? context.helper('toPropertyKey') : '';
+      s.prependRight(node.key.start!, `(${key} = ${convert ? `${convert}(` : ''}`);
+      s.update(node.key.end!, typeParametersEnd, `${convert ? ')' : ''}, ${holder} = function*${typeParameters}`);
       keyText = key;
     } else {
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
@@ -365,7 +370,25 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
     }
     s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${captured}); }`);
+    if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
+  }
+  const container = fn.container;
+  if (slot && !fn.captures.size && !fn.superInParameters && node.type === 'ClassPrivateMethod' && container && container.type !== 'ObjectExpression') {
+    // A private method has no computed key to create its generator in, so a static private field of
+    // the class does it, once per class evaluation, first among the static initializers (a class with
+    // private methods can have private fields): "async #m(a) { body }" =>
+    // "static #_m = (_m = function* (a) { body }, void 0); ... #m(a) { return spawn(_m, this, arguments); }"
+    const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
+    const field = `#${holder}`;
+    if (!code.slice(container.start!, container.end!).includes(field)) {
+      const keyEnd = node.key.end!;
+      s.prependRight(keyEnd, `static ${field} = (${holder} = function*`);
+      s.appendLeft(node.end!, ', void 0);');
+      s.move(keyEnd, node.end!, container.body.start! + 1);
+      s.appendLeft(keyEnd, `(${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+      return;
+    }
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
