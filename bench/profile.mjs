@@ -7,7 +7,6 @@
 //    two candidate changes applied to a copy of its build (bench/.profile-variants/, deleted after).
 //   node bench/profile.mjs [--quick]
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +25,10 @@ async function stageTimes(files, rounds) {
   const optionsOf = (f) => normalizeOptions({ filename: f.file, sourceType: f.sourceType, helpers: 'inline' }).options;
   const stages = {
     parse: (f) => parse(f.code, optionsOf(f)),
-    'parse + analyze': (f) => analyze(parse(f.code, optionsOf(f)).ast.program),
+    'parse + analyze': (f) => {
+      const parsed = parse(f.code, optionsOf(f));
+      return analyze(parsed.ast.program, f.code, parsed.unparsed);
+    },
     'transform, no maps': (f) => transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline' }),
     'transform, maps': (f) => JSON.stringify(transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline', sourceMaps: true }).map),
   };
@@ -118,53 +120,27 @@ function profiledFiles(transform, quick) {
   return quick ? files.filter((_, i) => i % 4 === 0) : files;
 }
 
-/** The transformer's build with `edit` applied, in a folder that resolves the same node_modules. */
-function variantBuild(name, edit) {
-  const dir = path.join(here, '.profile-variants', name);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(dist, dir, { recursive: true });
-  edit(dir);
-  return path.join(dir, 'index.js');
-}
-
 async function importCosts(rounds) {
-  const { VISITOR_KEYS } = await import('@babel/types');
-  const replace = (file, from, to) => {
-    const text = fs.readFileSync(file, 'utf8');
-    if (!text.includes(from)) throw new Error(`profile: ${path.basename(file)} no longer has ${from}`);
-    fs.writeFileSync(file, text.replace(from, to));
-  };
-  const staticKeys = (dir) => replace(path.join(dir, 'analyze', 'functions.js'), "import { VISITOR_KEYS } from '@babel/types';", `const VISITOR_KEYS = ${JSON.stringify(VISITOR_KEYS)};`);
-  const requiredParser = (dir) =>
-    replace(path.join(dir, 'parse.js'), "import { parse as babelParse } from '@babel/parser';", "import { createRequire } from 'node:module';\nconst { parse: babelParse } = createRequire(import.meta.url)('@babel/parser');");
   const entries = {
     'node alone': null,
     '@babel/parser': '@babel/parser',
-    '@babel/types': '@babel/types',
-    '@babel/code-frame': '@babel/code-frame',
     'magic-string': 'magic-string',
     '@jridgewell/remapping': '@jridgewell/remapping',
     '@yieldfrom/transformer (as built)': '@yieldfrom/transformer',
-    'transformer, VISITOR_KEYS as a static table': pathToFileURL(variantBuild('static-keys', staticKeys)).href,
-    'transformer, static table + parser through require()': pathToFileURL(variantBuild('static-keys-require', (dir) => (staticKeys(dir), requiredParser(dir)))).href,
   };
   const sample = 'async function f(a) { await a; }';
   const ms = {};
-  try {
-    for (let round = 0; round < rounds; round++) {
-      for (const [label, specifier] of rotate(Object.entries(entries), round)) {
-        // The transformer variants also lower one function: what a first file pays.
-        const script = specifier
-          ? `const t = performance.now(); const m = await import(${JSON.stringify(specifier)}); if (m.transform) m.transform(${JSON.stringify(sample)}); console.log(performance.now() - t);`
-          : 'console.log(0);';
-        const started = performance.now();
-        const inside = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' }));
-        (ms[label] ??= { inside: [], process: [] }).inside.push(inside);
-        ms[label].process.push(performance.now() - started);
-      }
+  for (let round = 0; round < rounds; round++) {
+    for (const [label, specifier] of rotate(Object.entries(entries), round)) {
+      // The transformer also lowers one function: what a first file pays.
+      const script = specifier
+        ? `const t = performance.now(); const m = await import(${JSON.stringify(specifier)}); if (m.transform) m.transform(${JSON.stringify(sample)}); console.log(performance.now() - t);`
+        : 'console.log(0);';
+      const started = performance.now();
+      const inside = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' }));
+      (ms[label] ??= { inside: [], process: [] }).inside.push(inside);
+      ms[label].process.push(performance.now() - started);
     }
-  } finally {
-    fs.rmSync(path.join(here, '.profile-variants'), { recursive: true, force: true });
   }
   return ms;
 }

@@ -64,6 +64,8 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
         expect(code).toBe(fs.readFileSync(outputFile, 'utf8'));
         // Lowering the output again changes nothing.
         expect(transform(code, { filename: input, ...transformOptions }).code).toBe(code);
+        // Parsing only the statements with async syntax (as the build plugins do) changes nothing either.
+        expect(transform(source, { filename: input, ...transformOptions, parseOnlyAsyncStatements: true }).code).toBe(code);
       });
     }
   }
@@ -80,6 +82,7 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
         const { native, lowered } = await runBoth(source, transformOptions);
         expect(native.length).toBeGreaterThan(0);
         expect(lowered).toEqual(native);
+        expect(lower(source, { ...transformOptions, parseOnlyAsyncStatements: true })).toBe(lower(source, transformOptions));
       });
     }
   }

@@ -1,5 +1,4 @@
 // The one registry of diagnostics. Every code is declared here once; tests check codes, not text.
-import { codeFrameColumns } from '@babel/code-frame';
 
 export const DiagnosticCodes = {
   /** The input does not parse. */
@@ -52,14 +51,37 @@ export function createDiagnostic(
   if (where.loc) {
     diagnostic.loc = where.loc;
     if (where.source !== undefined) {
-      diagnostic.frame = codeFrameColumns(
-        where.source,
-        { start: { line: where.loc.line, column: where.loc.column + 1 } },
-        { highlightCode: false, linesAbove: 2, linesBelow: 2 }
-      );
+      diagnostic.frame = codeFrame(where.source, where.loc.line, where.loc.column);
     }
   }
   return diagnostic;
+}
+
+const lineBreak = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * Two lines either side of `line` (1-based), with a caret under `column` (0-based), exactly as
+ * @babel/code-frame prints them without colours: ours because loading that package (and its syntax
+ * highlighter) cost every build that uses the plugin about 30 ms, for an error path.
+ *   codeFrame("a;\nawait x;\nb;", 2, 0) => "  1 | a;\n> 2 | await x;\n    | ^\n  3 | b;"
+ */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(lineBreak);
+  const first = Math.max(line - 3, 0);
+  const last = Math.min(lines.length, line + 2);
+  const width = String(last).length;
+  return lines
+    .slice(first, last)
+    .map((text, index) => {
+      const number = first + 1 + index;
+      const gutter = ` ${String(number).padStart(width)} |`;
+      const body = text.length > 0 ? ` ${text}` : '';
+      if (number !== line) return ` ${gutter}${body}`;
+      // Tabs stay tabs, so the caret lines up however wide the reader's tabs are.
+      const indent = text.slice(0, column).replace(/[^\t]/g, ' ');
+      return `>${gutter}${body}\n ${gutter.replace(/\d/g, ' ')} ${indent}^`;
+    })
+    .join('\n');
 }
 
 /** `file:line:column: error YF1001: message` followed by the code frame. */

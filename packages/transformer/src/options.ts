@@ -42,6 +42,14 @@ export interface TransformOptions {
    * @default "intrinsic"
    */
   promise?: 'intrinsic' | 'global';
+  /**
+   * Parse only the top-level statements that spell `async`, `await` or `yield`, leaving the rest
+   * unparsed: much faster on files with little async code, but a syntax error outside those
+   * statements is not reported. For hosts that parse and check every file themselves: the build
+   * plugins set it. The output is the same either way.
+   * @default false
+   */
+  parseOnlyAsyncStatements?: boolean;
 }
 
 export interface NormalizedOptions {
@@ -53,6 +61,7 @@ export interface NormalizedOptions {
   sourceMaps: boolean | 'inline';
   inputSourceMap: object | null;
   promise: 'intrinsic' | 'global';
+  parseOnlyAsyncStatements: boolean;
 }
 
 // Accepted and ignored: the names other tools' callers pass (the test262 runner passes `module` and
@@ -103,6 +112,9 @@ export function normalizeOptions(options: TransformOptions | undefined): {
   if (given.sourceMaps !== undefined && typeof given.sourceMaps !== 'boolean' && given.sourceMaps !== 'inline') {
     invalid('sourceMaps', 'true, false or "inline"');
   }
+  if (given.parseOnlyAsyncStatements !== undefined && typeof given.parseOnlyAsyncStatements !== 'boolean') {
+    invalid('parseOnlyAsyncStatements', 'true or false');
+  }
   let inputSourceMap: object | null = null;
   if (given.inputSourceMap != null) {
     if (typeof given.inputSourceMap === 'string') {
@@ -117,7 +129,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       invalid('inputSourceMap', 'a source map object or its JSON text');
     }
   }
-  const known = new Set(['filename', 'runtimeModule', 'sourceMaps', 'inputSourceMap', ...Object.keys(choices)]);
+  const known = new Set(['filename', 'runtimeModule', 'sourceMaps', 'inputSourceMap', 'parseOnlyAsyncStatements', ...Object.keys(choices)]);
   for (const name of Object.keys(given)) {
     if (!known.has(name) && !toleratedNames.has(name)) {
       diagnostics.push(
@@ -142,6 +154,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       sourceMaps: (given.sourceMaps as NormalizedOptions['sourceMaps']) ?? false,
       inputSourceMap,
       promise: (given.promise as NormalizedOptions['promise']) ?? 'intrinsic',
+      parseOnlyAsyncStatements: given.parseOnlyAsyncStatements === true,
     },
     diagnostics,
   };

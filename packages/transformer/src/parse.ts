@@ -1,9 +1,11 @@
 // Reads the input with Babel's parser, choosing plugins from the file's syntax, and turns a parse
 // failure into a diagnostic.
-import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import type { ParserPlugin } from '@babel/parser';
+import { parse as babelParse } from '#babel-parser';
 import type { File } from '@babel/types';
 import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { NormalizedOptions } from './options.js';
+import { blankStatementsWithoutAsync } from './parse-only-async-statements.js';
 
 // Decorators parse too (Angular and Nest code): the widespread legacy (experimental) form, in JavaScript and
 // TypeScript alike. `@` means nothing else in either, so nothing else changes.
@@ -13,19 +15,25 @@ const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
   tsx: ['typescript', 'jsx', 'decorators-legacy'],
 };
 
-export function parse(code: string, options: NormalizedOptions): { ast: File } | { diagnostic: Diagnostic } {
+/**
+ * The file's AST, and the ranges of top-level statements left unparsed (`parseOnlyAsyncStatements`:
+ * see parse-only-async-statements.ts), or the diagnostic of a syntax error.
+ */
+export function parse(code: string, options: NormalizedOptions): { ast: File; unparsed: [number, number][] } | { diagnostic: Diagnostic } {
+  if (options.parseOnlyAsyncStatements) {
+    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code);
+    if (unparsed.length) {
+      // `unambiguous` decides from import and export: blanked ones still count.
+      const sourceType = options.sourceType === 'unambiguous' && blankedModuleSyntax ? 'module' : options.sourceType;
+      try {
+        return { ast: parseWithBabel(text, { ...options, sourceType }), unparsed };
+      } catch {
+        // Reported, if it is one, by the whole parse below.
+      }
+    }
+  }
   try {
-    const ast = babelParse(code, {
-      sourceType: options.sourceType,
-      sourceFilename: options.filename,
-      // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
-      plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsBySyntax[options.syntax],
-      allowReturnOutsideFunction: false,
-      errorRecovery: false,
-      // Comments are never read from the AST (the text keeps them): attaching them costs a fifth of the parse.
-      attachComment: false,
-    });
-    return { ast };
+    return { ast: parseWithBabel(code, options), unparsed: [] };
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number; column: number }; reasonCode?: string };
     const code_ =
@@ -41,4 +49,17 @@ export function parse(code: string, options: NormalizedOptions): { ast: File } |
       }),
     };
   }
+}
+
+function parseWithBabel(code: string, options: NormalizedOptions): File {
+  return babelParse(code, {
+    sourceType: options.sourceType,
+    sourceFilename: options.filename,
+    // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
+    plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsBySyntax[options.syntax],
+    allowReturnOutsideFunction: false,
+    errorRecovery: false,
+    // Comments are never read from the AST (the text keeps them): attaching them costs a fifth of the parse.
+    attachComment: false,
+  });
 }

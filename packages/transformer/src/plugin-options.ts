@@ -32,6 +32,12 @@ export interface PluginOptions extends Omit<TransformOptions, 'filename' | 'inpu
    * @default per file
    */
   sourceType?: SourceType;
+  /**
+   * Parse only the top-level statements with async syntax. The host bundler parses every file and
+   * reports its syntax errors anyway; `false` makes yieldfrom parse (and check) whole files too.
+   * @default true
+   */
+  parseOnlyAsyncStatements?: boolean;
 }
 
 /** The files lowered by default: `.js .mjs .cjs .jsx .ts .mts .cts .tsx`. */

@@ -110,7 +110,9 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
 
   const lower = async (code: string, filename: string, sourceMaps: boolean): Promise<TransformResult> => {
     const { transform } = await loadTransform();
-    return transform(code, { ...transformOptions, filename, sourceType: normalized.sourceType ?? sourceTypeFor(filename, code), sourceMaps });
+    // The host parses and checks every file itself: only statements with async syntax need our parse.
+    const parseOnlyAsyncStatements = transformOptions.parseOnlyAsyncStatements ?? true;
+    return transform(code, { ...transformOptions, filename, sourceType: normalized.sourceType ?? sourceTypeFor(filename, code), sourceMaps, parseOnlyAsyncStatements });
   };
 
   return {

@@ -1,7 +1,6 @@
 // Read-only pass: one walk over the AST that finds every function-like context, which of them this
 // pass lowers, their suspension points (`await`), and every use of `this`, `arguments`, `new.target`,
 // `super` and direct `eval` that the lowering must forward or capture. Nothing is rewritten here.
-import { VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 import { inferFunctionName } from './names.js';
 
@@ -111,9 +110,14 @@ export interface Analysis {
   problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
 }
 
-const visitorKeys = VISITOR_KEYS as Record<string, readonly string[]>;
+// Properties of a Babel node that hold positions, parser notes or comments, never child nodes. Every
+// other property holding an object with a `type` is a child: walking them all, rather than through
+// @babel/types' VISITOR_KEYS table, keeps @babel/types (160 ms to load) out of every build that uses
+// the plugin, and cannot miss a node type the parser adds later.
+const notChildren = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
 
-export function analyze(program: t.Program): Analysis {
+/** `unparsed`: ranges of top-level statements the parser did not read (their names still count). */
+export function analyze(program: t.Program, code: string, unparsed: readonly [number, number][] = []): Analysis {
   const analysis: Analysis = { lowered: [], references: [], names: new Set(), yieldIdentifiers: [], problems: [] };
   const allYieldIdentifiers: t.Identifier[] = [];
   const root = createContext('program', program, null, false, '');
@@ -351,9 +355,8 @@ export function analyze(program: t.Program): Analysis {
   }
 
   function visitChildren(node: t.Node, parent: t.Node | null, parentKey: string, context: FunctionContext) {
-    const keys = visitorKeys[node.type];
-    if (!keys) return;
-    for (const key of keys) {
+    for (const key in node) {
+      if (notChildren.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const item of child) {
@@ -465,9 +468,35 @@ export function analyze(program: t.Program): Analysis {
     }
   }
 
-  visitChildren(program, null, '', root);
+  // A top-level statement that spells none of `async`, `await` or `yield` has nothing to lower and
+  // nothing a lowering elsewhere depends on but its names, which a scan of its text finds (words in
+  // its strings and comments too: a generated name then avoids them as well, which costs nothing).
+  // Most of a typical module is such statements; walking them was a third of transform().
+  const mustVisit = wordPositions(code, /\b(?:async|await|yield)\b|\\u/g);
+  let nextWord = 0;
+  for (const statement of program.body) {
+    while (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.start!) nextWord++;
+    if (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.end!) visit(statement, program, 'body', null, '', root);
+    else addWords(code, statement.start!, statement.end!, analysis.names);
+  }
+  for (const [start, end] of unparsed) addWords(code, start, end, analysis.names);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
   return analysis;
+}
+
+/** Where `pattern` (global) matches in `code`, in order. */
+function wordPositions(code: string, pattern: RegExp): number[] {
+  const positions: number[] = [];
+  for (let match = pattern.exec(code); match; match = pattern.exec(code)) positions.push(match.index);
+  return positions;
+}
+
+const identifierWord = /[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*/gu;
+
+/** Adds every identifier-like word of `code` between `start` and `end` to `names`. */
+function addWords(code: string, start: number, end: number, names: Set<string>) {
+  identifierWord.lastIndex = start;
+  for (let match = identifierWord.exec(code); match && match.index < end; match = identifierWord.exec(code)) names.add(match[0]);
 }
 
 function isLoop(node: t.Node): boolean {

@@ -1,0 +1,235 @@
+// Parsing only the top-level statements that can hold async syntax (`parseOnlyAsyncStatements`, set
+// by the build plugins, whose host parses and checks every file itself). The other statements become
+// blanks of the same length, lines kept, so every position the parser reports is the original's:
+//
+//   "export function add(a, b) { return a + b; }\nexport async function f() { await g(); }"
+//   parsed as
+//   "                                            \nexport async function f() { await g(); }"
+//
+// Babel's parser, cold in a fresh build process, reads about 2.5 MB/s, so parsing the whole of every
+// file with an `async` in it was most of what the plugin added to a build. The statements are found
+// by a scan that knows strings, comments, templates, regular expressions and bracket depth, and
+// splits only where a statement certainly ends: a `;`, or a `}` followed by a word that cannot
+// continue an expression, at depth 0. Whatever it cannot read with certainty (a quote left open on
+// its line, as JSX text may have, or unbalanced brackets) makes it give up, and the file is parsed
+// whole; so does any parse error in the blanked text, which then gets its diagnostic from a whole
+// parse. Names in blanked statements still reach the analysis, from their text (`unparsed`).
+
+/** Words after a top-level `}` that continue the statement it is in, rather than start another. */
+const continuesAfterBrace = new Set(['in', 'instanceof', 'of', 'as', 'satisfies', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'from', 'with', 'assert']);
+
+/** Words after which a `/` starts a regular expression rather than a division. */
+const beforeExpression = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+
+const mustParse = /\b(?:async|await|yield)\b|\\u/g;
+
+/** What a statement opens with, past comments: a quote (a directive?), or import or export syntax. */
+const opening = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|export)\b(?!\s*[(.]))?/y;
+
+/**
+ * Offsets where top-level statements certainly end, in order, or `null` when the scan cannot be sure
+ * of the file's structure.
+ */
+export function topLevelStatementEnds(code: string): number[] | null {
+  const ends: number[] = [];
+  const templateDepths: number[] = [];
+  const length = code.length;
+  let depth = 0;
+  let regexAllowed = true;
+  let braceClosedAt = -1; // a top-level `}` just ended here: a split if a statement-starting word follows
+  let i = code.startsWith('#!') ? lineEnd(code, 0) : 0;
+  while (i < length) {
+    const c = code.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+      i++;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const next = code.charCodeAt(i + 1);
+      if (next === 47) {
+        i = lineEnd(code, i);
+        continue;
+      }
+      if (next === 42) {
+        const close = code.indexOf('*/', i + 2);
+        if (close < 0) return null;
+        i = close + 2;
+        continue;
+      }
+    }
+    const closedAt = braceClosedAt;
+    braceClosedAt = -1;
+    if (isWordCode(c)) {
+      let end = i + 1;
+      while (end < length && isWordCode(code.charCodeAt(end))) end++;
+      // Most words are names: only short ones starting with a lower-case letter can be keywords.
+      const keywordLike = end - i <= 10 && c >= 97 && c <= 122;
+      if (closedAt >= 0 && !(keywordLike && continuesAfterBrace.has(code.slice(i, end)))) ends.push(closedAt);
+      regexAllowed = keywordLike && beforeExpression.has(code.slice(i, end));
+      i = end;
+      continue;
+    }
+    switch (c) {
+      case 39: // '
+      case 34: {
+        // "
+        const end = stringEnd(code, i, c);
+        if (end < 0) return null;
+        i = end;
+        regexAllowed = false;
+        continue;
+      }
+      case 96: {
+        // `
+        const end = templateEnd(code, i + 1);
+        if (end < 0) return null;
+        if (code.charCodeAt(end - 1) === 123 /* { of ${ */) {
+          templateDepths.push(++depth);
+          regexAllowed = true;
+        } else {
+          regexAllowed = false;
+        }
+        i = end;
+        continue;
+      }
+      case 47: {
+        if (regexAllowed) {
+          const end = regexEnd(code, i + 1);
+          if (end < 0) return null;
+          i = end;
+          regexAllowed = false;
+        } else {
+          i++;
+          regexAllowed = true;
+        }
+        continue;
+      }
+      case 40: // (
+      case 91: // [
+      case 123: // {
+        depth++;
+        regexAllowed = true;
+        i++;
+        continue;
+      case 41: // )
+      case 93: // ]
+        if (--depth < 0) return null;
+        regexAllowed = false;
+        i++;
+        continue;
+      case 125: {
+        // }
+        if (templateDepths.length && templateDepths[templateDepths.length - 1] === depth) {
+          // The end of a `${…}` substitution: the template's text goes on.
+          templateDepths.pop();
+          depth--;
+          const end = templateEnd(code, i + 1);
+          if (end < 0) return null;
+          if (code.charCodeAt(end - 1) === 123) templateDepths.push(++depth);
+          regexAllowed = code.charCodeAt(end - 1) === 123;
+          i = end;
+          continue;
+        }
+        if (--depth < 0) return null;
+        if (depth === 0) braceClosedAt = i + 1;
+        regexAllowed = true;
+        i++;
+        continue;
+      }
+      case 59: // ;
+        if (depth === 0) ends.push(i + 1);
+        regexAllowed = true;
+        i++;
+        continue;
+      default:
+        regexAllowed = true;
+        i++;
+    }
+  }
+  return depth === 0 && templateDepths.length === 0 ? ends : null;
+}
+
+/**
+ * The text the parser reads: top-level statements that spell no `async`, `await` or `yield` (nor a
+ * `\u` escape, which could spell them) blanked, and the blanked ranges. Statements opening with a
+ * string stay (they may be directives), and so does everything when the scan cannot be sure.
+ */
+export function blankStatementsWithoutAsync(code: string): { text: string; unparsed: [number, number][]; blankedModuleSyntax: boolean } {
+  const ends = topLevelStatementEnds(code);
+  const unparsed: [number, number][] = [];
+  let blankedModuleSyntax = false;
+  if (!ends) return { text: code, unparsed, blankedModuleSyntax };
+  const parsedAt: number[] = [];
+  for (let match = mustParse.exec(code); match; match = mustParse.exec(code)) parsedAt.push(match.index);
+  const pieces: string[] = [];
+  let start = 0;
+  let next = 0;
+  for (const end of [...ends, code.length]) {
+    while (next < parsedAt.length && parsedAt[next]! < start) next++;
+    const mustBeParsed = next < parsedAt.length && parsedAt[next]! < end;
+    const statement = code.slice(start, end);
+    opening.lastIndex = 0;
+    const opensWith = mustBeParsed ? undefined : opening.exec(statement)![1];
+    if (mustBeParsed || opensWith === '"' || opensWith === "'") {
+      pieces.push(statement);
+    } else {
+      pieces.push(statement.replace(/[^\n\r\u2028\u2029]+/g, (run) => ' '.repeat(run.length)));
+      unparsed.push([start, end]);
+      if (opensWith) blankedModuleSyntax = true;
+    }
+    start = end;
+  }
+  return { text: pieces.join(''), unparsed, blankedModuleSyntax };
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 35 || c === 92 || c > 127;
+}
+
+function lineEnd(code: string, from: number): number {
+  for (let i = from; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
+  }
+  return code.length;
+}
+
+/** The offset after the string opening at `start`, or -1 if a line ends first. */
+function stringEnd(code: string, start: number, quote: number): number {
+  for (let i = start + 1; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === quote) return i + 1;
+    if (c === 92) i++; // an escape, a line continuation included
+    else if (c === 10 || c === 13) return -1;
+  }
+  return -1;
+}
+
+/** The offset after a template's closing backtick or after its next `${`, or -1. */
+function templateEnd(code: string, from: number): number {
+  for (let i = from; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 96) return i + 1;
+    if (c === 92) i++;
+    else if (c === 36 && code.charCodeAt(i + 1) === 123) return i + 2;
+  }
+  return -1;
+}
+
+/** The offset after a regular expression's flags, its body starting at `from`, or -1. */
+function regexEnd(code: string, from: number): number {
+  let inClass = false;
+  for (let i = from; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92) i++;
+    else if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+    else if (c === 47 && !inClass) {
+      let end = i + 1;
+      while (end < code.length && isWordCode(code.charCodeAt(end))) end++;
+      return end;
+    }
+  }
+  return -1;
+}

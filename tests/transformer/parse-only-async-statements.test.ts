@@ -1,0 +1,131 @@
+// parseOnlyAsyncStatements (the build plugins' default): top-level statements without async syntax
+// are blanked before parsing. The scan must split only where statements certainly end, give up when
+// it cannot be sure, and the lowering must come out the same as from a whole parse.
+import { describe, expect, it } from 'vitest';
+import { DiagnosticCodes, YieldfromError, transform } from '@yieldfrom/transformer';
+import { blankStatementsWithoutAsync, topLevelStatementEnds } from '../../packages/transformer/dist/parse-only-async-statements.js';
+
+/** The statements the scan finds, as text. */
+function statements(code: string): string[] | null {
+  const ends = topLevelStatementEnds(code);
+  if (!ends) return null;
+  return [0, ...ends].map((start, i) => code.slice(start, ends[i] ?? code.length)).filter((s) => s.trim());
+}
+
+describe('topLevelStatementEnds', () => {
+  it('splits at top-level semicolons and after blocks followed by a new statement', () => {
+    expect(statements('const a = 1; let b = { c: 2 };\nfunction f() { return 1; }\nclass C { m() {} }\nf();')).toEqual([
+      'const a = 1;',
+      ' let b = { c: 2 };',
+      '\nfunction f() { return 1; }',
+      '\nclass C { m() {} }',
+      '\nf();',
+    ]);
+  });
+
+  it('does not split where the statement goes on after a brace', () => {
+    for (const code of [
+      'if (a) { b(); } else { c(); }',
+      'try { a(); } catch { b(); } finally { c(); }',
+      'do { a(); } while (b);',
+      'export { a } from "./a";',
+      'x = {} instanceof Y;',
+      'const o = { a: 1 } as const;',
+      'f = function () {}\n(g);',
+      'x = {}\n.toString();',
+      'tag = {}\n`template`;',
+    ]) {
+      expect(statements(code), code).toEqual([code]);
+    }
+  });
+
+  it('reads strings, comments, templates and regular expressions without splitting inside them', () => {
+    const code = [
+      'const s = "a; } b";',
+      "const t = 'c; { d';",
+      '// e; }',
+      '/* f; } */',
+      'const u = `g; ${ { h: "}" }.h } i; ${`j; ${1}`}`;',
+      'const r = /k; }[/]/g.test(x);',
+      'const q = a / b / c;',
+    ].join('\n');
+    expect(statements(code)).toEqual([
+      'const s = "a; } b";',
+      "\nconst t = 'c; { d';",
+      '\n// e; }\n/* f; } */\nconst u = `g; ${ { h: "}" }.h } i; ${`j; ${1}`}`;',
+      '\nconst r = /k; }[/]/g.test(x);',
+      '\nconst q = a / b / c;',
+    ]);
+  });
+
+  it('gives up when it cannot be sure: a quote left open on its line (JSX text), unbalanced brackets', () => {
+    expect(topLevelStatementEnds("const p = <p>Don't; go</p>;")).toBeNull();
+    expect(topLevelStatementEnds('f(;')).toBeNull();
+    expect(topLevelStatementEnds('a);')).toBeNull();
+    expect(topLevelStatementEnds('const s = "unterminated;\nx;')).toBeNull();
+  });
+});
+
+describe('blankStatementsWithoutAsync', () => {
+  it('blanks statements without async syntax, keeping every offset and line', () => {
+    const code = 'export function add(a, b) { return a + b; }\r\nexport async function f() { await g(); }\n';
+    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code);
+    expect(text.length).toBe(code.length);
+    expect(text).toBe(' '.repeat(43) + '\r\nexport async function f() { await g(); }\n');
+    expect(unparsed).toEqual([[0, 43]]);
+    expect(blankedModuleSyntax).toBe(true);
+  });
+
+  it('keeps directives, and statements spelling a \\u escape', () => {
+    const code = '"use strict";\nvar \\u005fx = 1;\nvar y = 2;\nasync function f() {}\n';
+    const { text } = blankStatementsWithoutAsync(code);
+    expect(text.startsWith('"use strict";\nvar \\u005fx = 1;\n')).toBe(true);
+    expect(text).toContain('async function f() {}');
+    expect(text).not.toContain('var y');
+  });
+});
+
+describe('transform with parseOnlyAsyncStatements', () => {
+  const options = { filename: 'm.js', parseOnlyAsyncStatements: true } as const;
+
+  it('lowers the same as a whole parse, names from blanked statements avoided', () => {
+    const code = 'const _f = 1;\nfunction _spawn() {}\nexport async function f() { return [_f, _spawn, await 1]; }\n';
+    const fast = transform(code, options).code;
+    expect(fast).toBe(transform(code, { filename: 'm.js' }).code);
+    expect(fast).toContain('_f2');
+    expect(fast).toContain('_spawn2');
+  });
+
+  it('still reports errors in the statements it parses, at their place', () => {
+    let error: unknown;
+    try {
+      transform('const a = 1;\nfunction b() {}\nasync function f() {\n  return await ;\n}\n', options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(YieldfromError);
+    expect((error as YieldfromError).code).toBe(DiagnosticCodes.SYNTAX_ERROR);
+    expect((error as YieldfromError).diagnostic.loc).toEqual({ line: 4, column: 15 });
+  });
+
+  it('leaves syntax errors in blanked statements to the host, and parses whole files without it', () => {
+    const code = 'const a = ;\nasync function f() { await a; }\n';
+    expect(transform(code, options).code).toContain('const a = ;');
+    expect(() => transform(code, { filename: 'm.js' })).toThrow(YieldfromError);
+  });
+
+  it('falls back to a whole parse when the blanked text does not parse', () => {
+    // The export spells `async`, so it is parsed, but names a function in a blanked statement: the
+    // parser rejects the blanked text, and only the fallback makes this succeed.
+    const code = 'function helper() {}\nasync function f() { await 1; }\nexport { helper, f as async };\n';
+    expect(blankStatementsWithoutAsync(code).unparsed).toContainEqual([0, 20]);
+    expect(transform(code, options).code).toBe(transform(code, { filename: 'm.js' }).code);
+  });
+
+  it('decides `unambiguous` from blanked import and export too', () => {
+    const code = 'export const a = 1;\nasync function f() { await a; }\n';
+    const fast = transform(code, { ...options, sourceType: 'unambiguous' }).code;
+    expect(fast).toBe(transform(code, { filename: 'm.js', sourceType: 'unambiguous' }).code);
+    expect(fast).toMatch(/^import /);
+  });
+});
