@@ -24,7 +24,7 @@ const beforeExpression = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 
 const mustParse = /\b(?:async|await|yield)\b|\\u/g;
 
 /** What a statement opens with, past comments: a quote (a directive?), or import or export syntax. */
-const opening = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|export)\b(?!\s*[(.]))?/y;
+const opening = /\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|export)\b(?!\s*[(.]))?/y;
 
 /**
  * Offsets where top-level statements certainly end, in order, or `null` when the scan cannot be sure
@@ -166,20 +166,40 @@ export function blankStatementsWithoutAsync(code: string): { text: string; unpar
   let next = 0;
   for (const end of [...ends, code.length]) {
     while (next < parsedAt.length && parsedAt[next]! < start) next++;
-    const mustBeParsed = next < parsedAt.length && parsedAt[next]! < end;
-    const statement = code.slice(start, end);
-    opening.lastIndex = 0;
-    const opensWith = mustBeParsed ? undefined : opening.exec(statement)![1];
-    if (mustBeParsed || opensWith === '"' || opensWith === "'") {
-      pieces.push(statement);
+    opening.lastIndex = start;
+    const opensWith = next < parsedAt.length && parsedAt[next]! < end ? 'async syntax' : opening.exec(code)?.[1];
+    if (opensWith === 'async syntax' || opensWith === '"' || opensWith === "'") {
+      pieces.push(code.slice(start, end));
     } else {
-      pieces.push(statement.replace(/[^\n\r\u2028\u2029]+/g, (run) => ' '.repeat(run.length)));
-      unparsed.push([start, end]);
+      blank(code, start, end, pieces);
+      const last = unparsed[unparsed.length - 1];
+      if (last && last[1] === start) last[1] = end;
+      else unparsed.push([start, end]);
       if (opensWith) blankedModuleSyntax = true;
     }
     start = end;
   }
   return { text: pieces.join(''), unparsed, blankedModuleSyntax };
+}
+
+const spaces = ' '.repeat(4096);
+
+/** Spaces for `code` from `start` to `end`, its line breaks kept. */
+function blank(code: string, start: number, end: number, pieces: string[]) {
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = code.charCodeAt(i);
+    if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) continue;
+    pushSpaces(i - from, pieces);
+    pieces.push(code[i]!);
+    from = i + 1;
+  }
+  pushSpaces(end - from, pieces);
+}
+
+function pushSpaces(count: number, pieces: string[]) {
+  for (; count > spaces.length; count -= spaces.length) pieces.push(spaces);
+  if (count > 0) pieces.push(spaces.slice(0, count));
 }
 
 function isWordCode(c: number): boolean {

@@ -102,8 +102,10 @@ export interface Analysis {
   /** Lowered functions, innermost first (post-order), so nested edits are made before outer ones. */
   lowered: FunctionContext[];
   references: ContextReference[];
-  /** Every identifier name in the file, so generated names never collide. */
+  /** Every identifier name in the parts of the file walked, so generated names never collide. */
   names: Set<string>;
+  /** Top-level statements neither parsed nor walked (no async syntax): their names are read from their text. */
+  unread: [number, number][];
   /** `yield` used as an identifier inside a lowered body (legal in sloppy async code). */
   yieldIdentifiers: t.Identifier[];
   /** Problems found while reading: top-level await, constructs not lowered yet. */
@@ -116,9 +118,9 @@ export interface Analysis {
 // the plugin, and cannot miss a node type the parser adds later.
 const notChildren = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
 
-/** `unparsed`: ranges of top-level statements the parser did not read (their names still count). */
+/** `unparsed`: ranges of top-level statements the parser did not read (their names still count: `unread`). */
 export function analyze(program: t.Program, code: string, unparsed: readonly [number, number][] = []): Analysis {
-  const analysis: Analysis = { lowered: [], references: [], names: new Set(), yieldIdentifiers: [], problems: [] };
+  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...unparsed], yieldIdentifiers: [], problems: [] };
   const allYieldIdentifiers: t.Identifier[] = [];
   const root = createContext('program', program, null, false, '');
   root.strict = program.sourceType === 'module' || hasUseStrict(program.directives);
@@ -469,17 +471,17 @@ export function analyze(program: t.Program, code: string, unparsed: readonly [nu
   }
 
   // A top-level statement that spells none of `async`, `await` or `yield` has nothing to lower and
-  // nothing a lowering elsewhere depends on but its names, which a scan of its text finds (words in
-  // its strings and comments too: a generated name then avoids them as well, which costs nothing).
+  // nothing a lowering elsewhere depends on but its names, which are looked up in its text when a
+  // name is generated (words in its strings and comments count too, which costs nothing).
   // Most of a typical module is such statements; walking them was a third of transform().
   const mustVisit = wordPositions(code, /\b(?:async|await|yield)\b|\\u/g);
   let nextWord = 0;
   for (const statement of program.body) {
     while (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.start!) nextWord++;
     if (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.end!) visit(statement, program, 'body', null, '', root);
-    else addWords(code, statement.start!, statement.end!, analysis.names);
+    else analysis.unread.push([statement.start!, statement.end!]);
   }
-  for (const [start, end] of unparsed) addWords(code, start, end, analysis.names);
+  analysis.unread.sort((a, b) => a[0] - b[0]);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
   return analysis;
 }
@@ -489,14 +491,6 @@ function wordPositions(code: string, pattern: RegExp): number[] {
   const positions: number[] = [];
   for (let match = pattern.exec(code); match; match = pattern.exec(code)) positions.push(match.index);
   return positions;
-}
-
-const identifierWord = /[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*/gu;
-
-/** Adds every identifier-like word of `code` between `start` and `end` to `names`. */
-function addWords(code: string, start: number, end: number, names: Set<string>) {
-  identifierWord.lastIndex = start;
-  for (let match = identifierWord.exec(code); match && match.index < end; match = identifierWord.exec(code)) names.add(match[0]);
 }
 
 function isLoop(node: t.Node): boolean {
