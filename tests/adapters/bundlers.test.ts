@@ -119,6 +119,18 @@ describe.each(hosts)('%s with yieldfrom()', (host) => {
     if (host === 'rollup' || host === 'esbuild') expect(error.message).toContain('loc 2:17');
   });
 
+  it('a syntax error outside the statements yieldfrom parses fails the build, reported by the host at its place', async () => {
+    // The plugins parse only top-level statements with async syntax (parseOnlyAsyncStatements); the
+    // lines of the others are left as they were, so the host's own parse finds the error where it is.
+    const dir = temporaryDir(`${host}-syntax`);
+    writeTree(dir, { 'bad.mjs': 'export const x = 1;\nexport const y = ;\nexport async function f() { await x; }\n' });
+    const error = await failure(bundle(host, { entry: path.join(dir, 'bad.mjs'), outDir: path.join(dir, 'out') }));
+    expect(error.message).not.toBe('the build succeeded');
+    expect(error.message).not.toContain('YF1001');
+    // Line 2, column 17 (0-based) or 18 (1-based), however the host spells it.
+    expect(error.message).toMatch(/\b2:1[78]\b/);
+  });
+
   it('fails the build with a clear error when the runtime cannot be resolved', async () => {
     const dir = temporaryDir(`${host}-no-runtime`, { linkNodeModules: false });
     writeTree(dir, { 'main.mjs': 'export const f = async () => await 1;\n' });

@@ -10,7 +10,10 @@
 // file with an `async` in it was most of what the plugin added to a build. The statements are found
 // by a scan that knows strings, comments, templates, regular expressions and bracket depth, and
 // splits only where a statement certainly ends: a `;`, or a `}` followed by a word that cannot
-// continue an expression, at depth 0. Whatever it cannot read with certainty (a quote left open on
+// continue an expression, at depth 0, and the line ends there. A syntax error in a blanked statement
+// is then the host's to report (it parses every file), at the same line and column as in the
+// original: no lowering edit touches those lines, and the first line, where the helpers' import goes,
+// is always parsed. Whatever it cannot read with certainty (a quote left open on
 // its line, as JSX text may have, or unbalanced brackets) makes it give up, and the file is parsed
 // whole; so does any parse error in the blanked text, which then gets its diagnostic from a whole
 // parse. Names in blanked statements still reach the analysis, from their text (`unparsed`).
@@ -64,7 +67,7 @@ export function topLevelStatementEnds(code: string): number[] | null {
       while (end < length && isWordCode(code.charCodeAt(end))) end++;
       // Most words are names: only short ones starting with a lower-case letter can be keywords.
       const keywordLike = end - i <= 10 && c >= 97 && c <= 122;
-      if (closedAt >= 0 && !(keywordLike && continuesAfterBrace.has(code.slice(i, end)))) ends.push(closedAt);
+      if (closedAt >= 0 && !(keywordLike && continuesAfterBrace.has(code.slice(i, end)))) pushLineEnd(code, closedAt, ends);
       regexAllowed = keywordLike && beforeExpression.has(code.slice(i, end));
       i = end;
       continue;
@@ -137,7 +140,7 @@ export function topLevelStatementEnds(code: string): number[] | null {
         continue;
       }
       case 59: // ;
-        if (depth === 0) ends.push(i + 1);
+        if (depth === 0) pushLineEnd(code, i + 1, ends);
         regexAllowed = true;
         i++;
         continue;
@@ -165,9 +168,11 @@ export function blankStatementsWithoutAsync(code: string): { text: string; unpar
   let start = 0;
   let next = 0;
   for (const end of [...ends, code.length]) {
+    if (end === start) continue;
     while (next < parsedAt.length && parsedAt[next]! < start) next++;
     opening.lastIndex = start;
-    const opensWith = next < parsedAt.length && parsedAt[next]! < end ? 'async syntax' : opening.exec(code)?.[1];
+    // The first line is always parsed: the helpers' import goes there, moving what follows it.
+    const opensWith = start === 0 || (next < parsedAt.length && parsedAt[next]! < end) ? 'async syntax' : opening.exec(code)?.[1];
     if (opensWith === 'async syntax' || opensWith === '"' || opensWith === "'") {
       pieces.push(code.slice(start, end));
     } else {
@@ -200,6 +205,21 @@ function blank(code: string, start: number, end: number, pieces: string[]) {
 function pushSpaces(count: number, pieces: string[]) {
   for (; count > spaces.length; count -= spaces.length) pieces.push(spaces);
   if (count > 0) pieces.push(spaces.slice(0, count));
+}
+
+/**
+ * Records a statement end at `at` if only blanks or a line comment follow it on its line, as the
+ * start of the next line: statements are then whole lines, so a syntax error the host finds in a
+ * blanked one has the same line and column in the lowered text as in the original.
+ */
+function pushLineEnd(code: string, at: number, ends: number[]) {
+  let i = at;
+  while (code.charCodeAt(i) === 32 || code.charCodeAt(i) === 9) i++;
+  if (code.charCodeAt(i) === 47 && code.charCodeAt(i + 1) === 47) i = lineEnd(code, i);
+  const c = code.charCodeAt(i);
+  if (c === 13 && code.charCodeAt(i + 1) === 10) i++;
+  else if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) return;
+  if (ends[ends.length - 1] !== i + 1) ends.push(i + 1);
 }
 
 function isWordCode(c: number): boolean {
