@@ -286,10 +286,10 @@ defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGeneratorFunct
 setPrototypeOf(AsyncGeneratorFunction, Function);
 defineProperty(AsyncGeneratorPrototype, 'constructor', builtIn(AsyncGeneratorFunctionPrototype));
 
-// Each lowered async generator function's `prototype` (or, for methods, which have none, a
-// per-generator stand-in), read when it is called as the spec reads F.prototype.
-const wrappers = new WeakMap<Function, Function>();
-const methodPrototypes = new WeakMap<Function, object>();
+// Whose `prototype` the objects of each generator function inherit from, read when it is called as
+// the spec reads F.prototype: its lowered async generator function, or for a method that has none
+// yet, a per-generator stand-in prototype object.
+const owners = new WeakMap<Function, Function | object>();
 
 /**
  * Gives a lowered async generator function its own `prototype` (inheriting %AsyncGeneratorPrototype%),
@@ -298,7 +298,7 @@ const methodPrototypes = new WeakMap<Function, object>();
 export function asyncGeneratorFunction<F extends Function>(wrapper: F, generatorFunction: Function): F {
   defineProperty(wrapper, 'prototype', { value: create(AsyncGeneratorPrototype), writable: true });
   setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
-  wrappers.set(generatorFunction, wrapper);
+  owners.set(generatorFunction, wrapper);
   return wrapper;
 }
 
@@ -347,17 +347,17 @@ export function asyncGenerator(
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
   // A function declaration that stayed one (module top level, `export`, a `switch` case) owns an
   // ordinary `prototype`: on its first call it is made to inherit %AsyncGeneratorPrototype%.
-  if (declaration && !wrappers.has(generatorFunction)) {
+  if (declaration && !owners.has(generatorFunction)) {
     const own = (declaration as { prototype?: unknown }).prototype;
     if (isObject(own) && getPrototypeOf(own) === ObjectPrototype) setPrototypeOf(own, AsyncGeneratorPrototype);
     setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
-    wrappers.set(generatorFunction, declaration);
+    owners.set(generatorFunction, declaration);
   }
   const generator = apply(generatorFunction, self, args) as Generator;
   // The object is made after the parameters are bound (a default may replace `g.prototype`).
-  const wrapper = wrappers.get(generatorFunction);
-  let prototype = wrapper ? (wrapper as { prototype?: unknown }).prototype : methodPrototypes.get(generatorFunction);
-  if (!wrapper && !prototype) methodPrototypes.set(generatorFunction, (prototype = create(AsyncGeneratorPrototype)));
+  let owner = owners.get(generatorFunction);
+  if (!owner) owners.set(generatorFunction, (owner = create(AsyncGeneratorPrototype)));
+  let prototype = typeof owner === 'function' ? (owner as { prototype?: unknown }).prototype : owner;
   if (!isObject(prototype)) prototype = AsyncGeneratorPrototype;
   const object = create(prototype as object);
   internals.set(object, new Internals(generator));
