@@ -46,6 +46,7 @@ interface Request {
   value: unknown;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
+  next?: Request;
 }
 
 /** What to do when the pending await settles. */
@@ -53,8 +54,9 @@ type Then = (g: Internals, value: unknown, rejected: boolean) => void;
 
 class Internals {
   state: State = State.SuspendedStart;
-  /** The request queue: its head is the request being served. */
-  queue: Request[] = [];
+  /** The request queue, a linked list: its head is the request being served. */
+  head?: Request;
+  tail?: Request;
   /** Inside `yield*`: the inner iterator; requests go to it, not to the body. */
   delegate: Send | null = null;
   continuation: Then = afterAwait;
@@ -76,7 +78,10 @@ function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unkno
   if (kind === Kind.Throw && state === State.SuspendedStart) g.state = state = State.Completed;
   if (state === State.Completed && kind !== Kind.Return) return settledPromise(kind ? value : { value: undefined, done: true }, !!kind);
   const promise = newPromise();
-  g.queue.push({ kind, value, resolve: lastResolve, reject: lastReject });
+  const request: Request = { kind, value, resolve: lastResolve, reject: lastReject };
+  if (g.head) g.tail!.next = request;
+  else g.head = request;
+  g.tail = request;
   if (state === State.SuspendedYield) resumeAtYield(g, kind, value);
   else if (state === State.SuspendedStart || state === State.Completed) {
     if (kind === Kind.Return) {
@@ -173,7 +178,7 @@ function resumeBody(g: Internals, kind: ResumeKind, value: unknown): void {
  */
 function yieldValue(g: Internals, value: unknown): void {
   completeStep(g, value, false, false);
-  const request = g.queue[0];
+  const request = g.head;
   if (request) resumeAtYield(g, request.kind, request.value);
   else g.state = State.SuspendedYield;
 }
@@ -248,7 +253,7 @@ function innerResult(g: Internals, result: unknown, rejected: boolean, doneKind:
 function complete(g: Internals, value: unknown, threw: boolean): void {
   g.state = State.DrainingQueue;
   completeStep(g, value, threw, true);
-  for (let request; (request = g.queue[0]); ) {
+  for (let request; (request = g.head); ) {
     if (request.kind === Kind.Return) return awaitFor(g, complete, request.value);
     const isThrow = request.kind === Kind.Throw;
     completeStep(g, isThrow ? request.value : undefined, isThrow, true);
@@ -258,7 +263,8 @@ function complete(g: Internals, value: unknown, threw: boolean): void {
 
 /** AsyncGeneratorCompleteStep: take the head request and settle its promise. */
 function completeStep(g: Internals, value: unknown, threw: boolean, done: boolean): void {
-  const request = g.queue.shift()!;
+  const request = g.head!;
+  if (!(g.head = request.next)) g.tail = undefined;
   if (threw) request.reject(value);
   else request.resolve({ value, done });
 }
