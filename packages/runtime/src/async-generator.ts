@@ -15,8 +15,7 @@
 // the function in `then`: nothing is allocated per step beyond what the spec itself creates.
 import { apply, awaitPrimitive, awaitValue, newPromise, resumeGenerator, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
 import { AWAIT, DELEGATE, takePending } from './await-marker.js';
-import { NO_METHOD, noArguments, type Send } from './async-iterator.js';
-import { AsyncIteratorPrototype, checkResult, fail, isObject, settledPromise } from './iterator-protocol.js';
+import { AsyncIteratorPrototype, checkResult, fail, isObject, NO_METHOD, noArguments, settledPromise, type Send } from './iterator-protocol.js';
 
 // Captured when the runtime loads, like the other intrinsics: later patches are never observed.
 const { create, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;

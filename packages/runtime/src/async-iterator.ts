@@ -9,17 +9,8 @@
 // closes the sync iterator, and a missing `throw` closes it and rejects with a TypeError (Node 20
 // predates that change). Each step subscribes once with `then` and returns the promise `then`
 // derives, which is the spec's PerformPromiseThen(valueWrapper, unwrap, closeIterator, capability).
-import { apply, awaitValue, type ResumeKind } from './intrinsics.js';
-import { checkResult, fail, getMethod, isObject, settledPromise, symbolAsyncIterator } from './iterator-protocol.js';
-
-/** Calls next (0), throw (1) or return (2) of an iterator with `args`; NO_METHOD when throw or return is missing. */
-export type Send = (kind: ResumeKind, args: unknown[]) => unknown;
-
-/** What `send` returns when the iterator has no such method. */
-export const NO_METHOD = {};
-
-/** An empty argument list (Reflect.apply copies it, so one serves every call). */
-export const noArguments: unknown[] = [];
+import { apply, awaitValue } from './intrinsics.js';
+import { checkResult, fail, getMethod, isObject, noArguments, NO_METHOD, settledPromise, symbolAsyncIterator, type Send } from './iterator-protocol.js';
 
 /** GetIterator(value, async), falling back to an async-from-sync view of the sync iterator. */
 export function getAsyncIterator(value: unknown): Send {

@@ -7,8 +7,8 @@
 // async function and as await markers in an async generator (`marked`). Per step the loop makes no
 // closure and no array: only the call to `next` and the await the spec makes.
 import { awaitMarker } from './await-marker.js';
-import { getAsyncIterator, noArguments, NO_METHOD, type Send } from './async-iterator.js';
-import { checkResult } from './iterator-protocol.js';
+import { getAsyncIterator } from './async-iterator.js';
+import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
 
 class ForAwait {
   private readonly send: Send;

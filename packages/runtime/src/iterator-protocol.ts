@@ -1,8 +1,10 @@
 // The pieces of the iterator protocol every async iteration helper shares (ecma262 7.4, 27.1.3):
 // %AsyncIteratorPrototype%, the Symbol.asyncIterator it is keyed by (a stand-in symbol on engines
-// without one), GetMethod and the result type check. Errors are TypeErrors with terse messages:
-// code tells them apart by type, as it must across engines, whose messages all differ.
-import { newPromise, lastResolve, lastReject } from './intrinsics.js';
+// without one), GetMethod, the result type check and the shape of an iterator's `send`. The async
+// generator driver needs only these, not GetIterator's async-from-sync view (async-iterator.ts).
+// Errors are TypeErrors with terse messages: code tells them apart by type, as it must across
+// engines, whose messages all differ.
+import { newPromise, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
 
 /** Symbol.asyncIterator, or a stand-in on engines that lack it. */
 export const symbolAsyncIterator: symbol = (Symbol as { asyncIterator?: symbol }).asyncIterator || Symbol('Symbol.asyncIterator');
@@ -13,6 +15,15 @@ export const AsyncIteratorPrototype: object = Object.defineProperty({}, symbolAs
   writable: true,
   configurable: true,
 });
+
+/** Calls next (0), throw (1) or return (2) of an iterator (async-iterator.ts makes them) with `args`; NO_METHOD when throw or return is missing. */
+export type Send = (kind: ResumeKind, args: unknown[]) => unknown;
+
+/** What `send` returns when the iterator has no such method. */
+export const NO_METHOD = {};
+
+/** An empty argument list (Reflect.apply copies it, so one serves every call). */
+export const noArguments: unknown[] = [];
 
 /** Throws a TypeError. */
 export function fail(message: string): never {
