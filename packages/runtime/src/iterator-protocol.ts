@@ -37,7 +37,7 @@ export function isObject(value: unknown): value is object {
 /** GetMethod(value, key): undefined for null/undefined, a TypeError for anything else not callable. */
 export function getMethod(value: unknown, key: PropertyKey): Function | undefined {
   const method = (value as Record<PropertyKey, unknown>)[key];
-  if (method == null) return undefined;
+  if (method === undefined || method === null) return undefined;
   if (typeof method !== 'function') fail('not a function');
   return method;
 }
