@@ -4,19 +4,18 @@
 // into a sync generator driven by this module:
 //   "function* _g(a) { const x = yield awaitMarker(a); yield x; const r = yield yieldStar(xs); return yield awaitMarker(x) }"
 // What the body yields says what to do: the await sentinel (await-marker.ts) awaits a value and
-// resumes the body with it; the delegate sentinel (delegate-marker.ts) runs the `yield*` loop here, with
-// the body suspended; any other value is a `yield`: it is awaited, then yielded (the spec's Yield in
-// an async generator), and a rejection is thrown at the `yield`. `return v` awaits v inside the body,
-// so try/catch/finally see a rejection.
+// resumes the body with it; the delegate sentinel runs the `yield*` loop here, with the body
+// suspended; any other value is a `yield`: it is awaited, then yielded (the spec's Yield in an async
+// generator), and a rejection is thrown at the `yield`. `return v` awaits v inside the body, so
+// try/catch/finally see a rejection.
 //
 // Requests (next/throw/return) queue in FIFO order and are taken synchronously, re-entrant calls
 // included. A generator object has at most one await pending at a time (its body's, or one the driver
-// makes for it), so one pair of continuations per object serves them all, told apart by `awaiting`:
-// nothing is allocated per step beyond what the spec itself creates.
+// makes for it), so one pair of continuations per object serves them all; what the await is for is
+// the function in `then`: nothing is allocated per step beyond what the spec itself creates.
 import { apply, awaitPrimitive, awaitValue, newPromise, resumeGenerator, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
-import { AWAIT, takeAwaited } from './await-marker.js';
-import { DELEGATE, takeDelegate } from './delegate-marker.js';
-import { AsyncIteratorPrototype, call, checkResult, getMethod, type IteratorRecord } from './iterator-protocol.js';
+import { AWAIT, DELEGATE, takePending } from './await-marker.js';
+import { AsyncIteratorPrototype, checkResult, fail, isObject, NO_METHOD, noArguments, settledPromise, type Send } from './iterator-protocol.js';
 
 // Captured when the runtime loads, like the other intrinsics: later patches are never observed.
 const { create, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
@@ -24,115 +23,97 @@ const { ownKeys } = Reflect;
 const ObjectPrototype = Object.prototype;
 const hasOwnProperty = ObjectPrototype.hasOwnProperty;
 
-// Resumption kinds (also the request kinds).
-const NEXT = 0;
-const THROW = 1;
-const RETURN = 2;
+// Resumption kinds (also the request kinds), as ResumeKind numbers them. Const enums compile to
+// plain numbers, which is what the minifier needs.
+const enum Kind {
+  Next,
+  Throw,
+  Return,
+}
 
 // [[AsyncGeneratorState]]. "draining-queue" was "awaiting-return" before ES2024.
-const SUSPENDED_START = 0;
-const SUSPENDED_YIELD = 1;
-const EXECUTING = 2;
-const DRAINING_QUEUE = 3;
-const COMPLETED = 4;
-
-// What the one pending await of a generator object is for.
-/** An `await` in the body: resume the body with the value, or throw the reason into it. */
-const BODY_AWAIT = 0;
-/** The operand of a `yield`: yield the value, or throw the reason at the `yield`. */
-const YIELD_OPERAND = 1;
-/** return(v) at a yield: v, awaited, resumes there as a return (a rejection as a throw). */
-const RETURN_AT_YIELD = 2;
-/** yield*: the inner iterator's next or throw result. */
-const INNER_RESULT = 3;
-/** yield*: the inner iterator's return result. */
-const INNER_RETURN_RESULT = 4;
-/** yield*: the value of a return the inner iterator cannot take, awaited before the body returns it. */
-const DELEGATE_RETURN = 5;
-/** yield*: the inner iterator closed because it has no `throw`. */
-const INNER_CLOSED = 6;
-/** return(v) on a generator not started or completed (AsyncGeneratorAwaitReturn). */
-const AWAIT_RETURN = 7;
+const enum State {
+  SuspendedStart,
+  SuspendedYield,
+  Executing,
+  DrainingQueue,
+  Completed,
+}
 
 interface Request {
   kind: ResumeKind;
   value: unknown;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
-  next: Request | null;
+  next?: Request;
 }
 
-class AsyncGeneratorInternals {
-  state = SUSPENDED_START;
-  /** The request queue, a linked list: head is the request being served. */
-  head: Request | null = null;
-  tail: Request | null = null;
+/** What to do when the pending await settles. */
+type Then = (g: Internals, value: unknown, rejected: boolean) => void;
+
+class Internals {
+  state: State = State.SuspendedStart;
+  /** The request queue, a linked list: its head is the request being served. */
+  head?: Request;
+  tail?: Request;
   /** Inside `yield*`: the inner iterator; requests go to it, not to the body. */
-  delegate: IteratorRecord | null = null;
-  awaiting = BODY_AWAIT;
-  readonly onFulfilled: (value: unknown) => void;
-  readonly onRejected: (reason: unknown) => void;
-  readonly onPrimitive: () => void;
-  awaited: unknown = undefined;
-  constructor(readonly generator: Generator) {
-    this.onFulfilled = (value) => settled(this, value, false);
-    this.onPrimitive = () => settled(this, this.awaited, false);
-    this.onRejected = (reason) => settled(this, reason, true);
-  }
+  delegate: Send | null = null;
+  continuation: Then = afterAwait;
+  awaited: unknown;
+  readonly onFulfilled = (value: unknown) => this.continuation(this, value, false);
+  readonly onRejected = (reason: unknown) => this.continuation(this, reason, true);
+  readonly onPrimitive = () => this.continuation(this, this.awaited, false);
+  constructor(readonly generator: Generator) {}
 }
 
 // The brand: only objects made by `asyncGenerator` have internals.
-const internals = new WeakMap<object, AsyncGeneratorInternals>();
+const internals = new WeakMap<object, Internals>();
 
 /** AsyncGenerator.prototype.next/throw/return: validate, queue, and resume if suspended. */
 function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unknown> {
-  const promise = newPromise();
-  const resolve = lastResolve;
-  const reject = lastReject;
   const g = internals.get(self as object);
-  if (g === undefined) {
-    reject(new TypeError('AsyncGenerator method called on an incompatible receiver'));
-    return promise;
-  }
+  if (!g) return settledPromise(new TypeError('not an AsyncGenerator'), true);
   let state = g.state;
-  if (kind === THROW && state === SUSPENDED_START) g.state = state = COMPLETED;
-  if (state === COMPLETED && kind !== RETURN) {
-    if (kind === NEXT) resolve({ value: undefined, done: true });
-    else reject(value);
-    return promise;
-  }
-  const request: Request = { kind, value, resolve, reject, next: null };
-  if (g.tail) g.tail.next = request;
+  if (kind === Kind.Throw && state === State.SuspendedStart) g.state = state = State.Completed;
+  if (state === State.Completed && kind !== Kind.Return) return settledPromise(kind ? value : { value: undefined, done: true }, !!kind);
+  const promise = newPromise();
+  const request: Request = { kind, value, resolve: lastResolve, reject: lastReject };
+  if (g.head) g.tail!.next = request;
   else g.head = request;
   g.tail = request;
-  if (state === SUSPENDED_YIELD) {
-    resumeAtYield(g, kind, value);
-  } else if (state === SUSPENDED_START || state === COMPLETED) {
-    if (kind === RETURN) {
-      g.state = DRAINING_QUEUE;
-      awaitFor(g, AWAIT_RETURN, value);
+  if (state === State.SuspendedYield) resumeAtYield(g, kind, value);
+  else if (state === State.SuspendedStart || state === State.Completed) {
+    if (kind === Kind.Return) {
+      g.state = State.DrainingQueue;
+      awaitFor(g, complete, value);
     } else {
-      resumeBody(g, NEXT, value);
+      resumeBody(g, Kind.Next, value);
     }
   }
   return promise;
 }
 
-// Our own `next`, recognised by `yield*` to skip a generic call.
-const next = { next(value: unknown) { return enqueue(this, NEXT, value); } }.next;
+/** A built-in's property: not enumerable, configurable, writable when said. */
+const builtIn = (value: unknown, writable?: boolean): PropertyDescriptor => ({ value, writable, configurable: true });
+
+const methods = {
+  next(value: unknown) { return enqueue(this, Kind.Next, value); },
+  return(value: unknown) { return enqueue(this, Kind.Return, value); },
+  throw(value: unknown) { return enqueue(this, Kind.Throw, value); },
+};
 
 /** %AsyncGeneratorPrototype%: next, return and throw, shared by every lowered async generator. */
 export const AsyncGeneratorPrototype: object = create(AsyncIteratorPrototype, {
-  next: { value: next, writable: true, configurable: true },
-  return: { value: { return(value: unknown) { return enqueue(this, RETURN, value); } }.return, writable: true, configurable: true },
-  throw: { value: { throw(value: unknown) { return enqueue(this, THROW, value); } }.throw, writable: true, configurable: true },
-  [Symbol.toStringTag]: { value: 'AsyncGenerator', configurable: true },
+  next: builtIn(methods.next, true),
+  return: builtIn(methods.return, true),
+  throw: builtIn(methods.throw, true),
+  [Symbol.toStringTag]: builtIn('AsyncGenerator'),
 });
 
-/** Await(value) on the generator's behalf, for `purpose`. */
-function awaitFor(g: AsyncGeneratorInternals, purpose: number, value: unknown): void {
-  g.awaiting = purpose;
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+/** Await(value) on the generator's behalf, then `then`. */
+function awaitFor(g: Internals, then: Then, value: unknown): void {
+  g.continuation = then;
+  if (!isObject(value)) {
     // Nothing to subscribe to: the value waits in `awaited` for the tick to pass.
     g.awaited = value;
     awaitPrimitive(g.onPrimitive);
@@ -142,45 +123,37 @@ function awaitFor(g: AsyncGeneratorInternals, purpose: number, value: unknown): 
     awaitValue(value, g.onFulfilled, g.onRejected);
   } catch (error) {
     // PromiseResolve itself threw (a broken promise): the await throws, right here.
-    settled(g, error, true);
+    then(g, error, true);
   }
 }
 
-/** The pending await settled: carry on with what it was for. */
-function settled(g: AsyncGeneratorInternals, value: unknown, rejected: boolean): void {
-  switch (g.awaiting) {
-    case BODY_AWAIT:
-      return resumeBody(g, rejected ? THROW : NEXT, value);
-    case YIELD_OPERAND:
-      return rejected ? resumeBody(g, THROW, value) : yieldValue(g, value);
-    case RETURN_AT_YIELD:
-      return continueAtYield(g, rejected ? THROW : RETURN, value);
-    case INNER_RESULT:
-    case INNER_RETURN_RESULT:
-      return rejected ? resumeBody(g, THROW, value) : innerResult(g, value);
-    case DELEGATE_RETURN:
-      return resumeBody(g, rejected ? THROW : RETURN, value);
-    case INNER_CLOSED:
-      if (!rejected) {
-        try {
-          checkResult(value);
-          value = new TypeError('The iterator does not provide a throw method');
-        } catch (error) {
-          value = error;
-        }
-      }
-      return resumeBody(g, THROW, value);
-    default:
-      // AWAIT_RETURN
-      g.state = DRAINING_QUEUE;
-      completeStep(g, value, rejected, true);
-      return drainQueue(g);
+// What an await is for. An `await` in the body (also the value of a return the inner iterator of
+// `yield*` cannot take): resume the body with the value, or throw the reason into it.
+const afterAwait: Then = (g, value, rejected) => resumeBody(g, rejected ? Kind.Throw : Kind.Next, value);
+const afterDelegateReturn: Then = (g, value, rejected) => resumeBody(g, rejected ? Kind.Throw : Kind.Return, value);
+/** The operand of a `yield`: yield the value, or throw the reason at the `yield`. */
+const afterYieldOperand: Then = (g, value, rejected) => (rejected ? resumeBody(g, Kind.Throw, value) : yieldValue(g, value));
+/** return(v) at a yield: v, awaited, resumes there as a return (a rejection as a throw). */
+const afterReturnAtYield: Then = (g, value, rejected) => continueAtYield(g, rejected ? Kind.Throw : Kind.Return, value);
+/** yield*: the inner iterator's next or throw result, or its return result. */
+const afterInnerResult: Then = (g, result, rejected) => innerResult(g, result, rejected, Kind.Next);
+const afterInnerReturnResult: Then = (g, result, rejected) => innerResult(g, result, rejected, Kind.Return);
+/** yield*: the inner iterator closed because it has no `throw`. */
+const afterInnerClosed: Then = (g, result, rejected) => {
+  try {
+    if (!rejected) {
+      checkResult(result);
+      fail('no throw method');
+    }
+  } catch (error) {
+    result = error;
   }
-}
+  resumeBody(g, Kind.Throw, result);
+};
 
 /** Runs the body until it awaits, yields, delegates or completes. */
-function resumeBody(g: AsyncGeneratorInternals, kind: ResumeKind, value: unknown): void {
-  g.state = EXECUTING;
+function resumeBody(g: Internals, kind: ResumeKind, value: unknown): void {
+  g.state = State.Executing;
   g.delegate = null;
   let result: IteratorResult<unknown>;
   try {
@@ -189,13 +162,12 @@ function resumeBody(g: AsyncGeneratorInternals, kind: ResumeKind, value: unknown
     return complete(g, error, true);
   }
   const yielded = result.value;
-  if (result.done) return complete(g, yielded, false);
-  if (yielded === AWAIT) return awaitFor(g, BODY_AWAIT, takeAwaited());
-  if (yielded === DELEGATE) {
-    g.delegate = takeDelegate();
-    return delegateStep(g, NEXT, undefined);
-  }
-  awaitFor(g, YIELD_OPERAND, yielded);
+  if (result.done) complete(g, yielded, false);
+  else if (yielded === AWAIT) awaitFor(g, afterAwait, takePending());
+  else if (yielded === DELEGATE) {
+    g.delegate = takePending() as Send;
+    delegateStep(g, Kind.Next, undefined);
+  } else awaitFor(g, afterYieldOperand, yielded);
 }
 
 /**
@@ -203,11 +175,11 @@ function resumeBody(g: AsyncGeneratorInternals, kind: ResumeKind, value: unknown
  * request if one is queued (the state stays executing meanwhile, so a request made while settling,
  * from a `then` getter say, is queued too), or suspend.
  */
-function yieldValue(g: AsyncGeneratorInternals, value: unknown): void {
+function yieldValue(g: Internals, value: unknown): void {
   completeStep(g, value, false, false);
   const request = g.head;
   if (request) resumeAtYield(g, request.kind, request.value);
-  else g.state = SUSPENDED_YIELD;
+  else g.state = State.SuspendedYield;
 }
 
 /**
@@ -215,95 +187,85 @@ function yieldValue(g: AsyncGeneratorInternals, value: unknown): void {
  * value there (AsyncGeneratorUnwrapYieldResumption): `finally` blocks run only after it settles, and
  * a rejection becomes a throw at the yield.
  */
-function resumeAtYield(g: AsyncGeneratorInternals, kind: ResumeKind, value: unknown): void {
-  g.state = EXECUTING;
-  if (kind === RETURN) awaitFor(g, RETURN_AT_YIELD, value);
+function resumeAtYield(g: Internals, kind: ResumeKind, value: unknown): void {
+  g.state = State.Executing;
+  if (kind === Kind.Return) awaitFor(g, afterReturnAtYield, value);
   else continueAtYield(g, kind, value);
 }
 
-function continueAtYield(g: AsyncGeneratorInternals, kind: ResumeKind, value: unknown): void {
+function continueAtYield(g: Internals, kind: ResumeKind, value: unknown): void {
   if (g.delegate) delegateStep(g, kind, value);
   else resumeBody(g, kind, value);
 }
 
 /** One turn of the `yield*` loop (ecma262 15.5.5, async): forward what was received to the inner iterator. */
-function delegateStep(g: AsyncGeneratorInternals, kind: ResumeKind, received: unknown): void {
-  const record = g.delegate!;
-  const iterator = record.iterator;
-  let purpose: number;
+function delegateStep(g: Internals, kind: ResumeKind, received: unknown): void {
+  const send = g.delegate!;
+  let then = kind === Kind.Return ? afterInnerReturnResult : afterInnerResult;
   let awaited: unknown;
   try {
-    if (kind === NEXT) {
-      purpose = INNER_RESULT;
-      awaited = record.next === next ? enqueue(iterator, NEXT, received) : call(record.next, iterator, 1, received);
-    } else if (kind === THROW) {
-      const method = getMethod(iterator, 'throw');
-      if (method !== undefined) {
-        purpose = INNER_RESULT;
-        awaited = call(method, iterator, 1, received);
-      } else {
-        // No `throw`: AsyncIteratorClose with a normal completion, then the protocol violation.
-        const returnMethod = getMethod(iterator, 'return');
-        if (returnMethod === undefined) throw new TypeError('The iterator does not provide a throw method');
-        purpose = INNER_CLOSED;
-        awaited = call(returnMethod, iterator, 0);
-      }
-    } else {
-      const method = getMethod(iterator, 'return');
-      if (method === undefined) {
+    awaited = send(kind, [received]);
+    if (awaited === NO_METHOD) {
+      if (kind === Kind.Return) {
         // No `return`: the body returns the (awaited) value itself.
-        purpose = DELEGATE_RETURN;
+        then = afterDelegateReturn;
         awaited = received;
       } else {
-        purpose = INNER_RETURN_RESULT;
-        awaited = call(method, iterator, 1, received);
+        // No `throw`: AsyncIteratorClose with a normal completion, then the protocol violation.
+        then = afterInnerClosed;
+        awaited = send(Kind.Return, noArguments);
+        if (awaited === NO_METHOD) fail('no throw method');
       }
     }
   } catch (error) {
-    return resumeBody(g, THROW, error);
+    return resumeBody(g, Kind.Throw, error);
   }
-  awaitFor(g, purpose, awaited);
+  awaitFor(g, then, awaited);
 }
 
-/** The inner iterator's awaited result: type-check it, then yield its value, or end the delegation. */
-function innerResult(g: AsyncGeneratorInternals, result: unknown): void {
-  let done: boolean;
-  let value: unknown;
-  try {
-    done = !!checkResult(result).done;
-    value = (result as IteratorResult<unknown>).value;
-  } catch (error) {
-    return resumeBody(g, THROW, error);
+/**
+ * The inner iterator's awaited result: type-check it, then yield its value, or end the delegation.
+ * A done result of a forwarded return makes the body return its value (not awaited again since
+ * ecma262 PR 2819); of next or throw, it is the value of the `yield*` expression.
+ */
+function innerResult(g: Internals, result: unknown, rejected: boolean, doneKind: ResumeKind): void {
+  let done: unknown;
+  let value = result;
+  if (!rejected) {
+    try {
+      done = checkResult(result).done;
+      value = (result as IteratorResult<unknown>).value;
+    } catch (error) {
+      rejected = true;
+      value = error;
+    }
   }
-  if (!done) return yieldValue(g, value);
-  // A done result of a forwarded return makes the body return its value (not awaited again since
-  // ecma262 PR 2819); of next or throw, it is the value of the `yield*` expression.
-  resumeBody(g, g.awaiting === INNER_RETURN_RESULT ? RETURN : NEXT, value);
+  if (rejected) resumeBody(g, Kind.Throw, value);
+  else if (done) resumeBody(g, doneKind, value);
+  else yieldValue(g, value);
 }
 
-/** The body returned or threw: settle the head request, then drain the queue. */
-function complete(g: AsyncGeneratorInternals, value: unknown, threw: boolean): void {
-  g.state = DRAINING_QUEUE;
+/**
+ * The body returned or threw, or a return(v) queued behind a completion has its v: settle the head
+ * request, then AsyncGeneratorDrainQueue, what was queued behind it.
+ */
+function complete(g: Internals, value: unknown, threw: boolean): void {
+  g.state = State.DrainingQueue;
   completeStep(g, value, threw, true);
-  drainQueue(g);
+  for (let request; (request = g.head); ) {
+    if (request.kind === Kind.Return) return awaitFor(g, complete, request.value);
+    const isThrow = request.kind === Kind.Throw;
+    completeStep(g, isThrow ? request.value : undefined, isThrow, true);
+  }
+  g.state = State.Completed;
 }
 
 /** AsyncGeneratorCompleteStep: take the head request and settle its promise. */
-function completeStep(g: AsyncGeneratorInternals, value: unknown, threw: boolean, done: boolean): void {
+function completeStep(g: Internals, value: unknown, threw: boolean, done: boolean): void {
   const request = g.head!;
-  g.head = request.next;
-  if (!g.head) g.tail = null;
+  if (!(g.head = request.next)) g.tail = undefined;
   if (threw) request.reject(value);
   else request.resolve({ value, done });
-}
-
-/** AsyncGeneratorDrainQueue: what was queued behind a completion. */
-function drainQueue(g: AsyncGeneratorInternals): void {
-  for (let request = g.head; request; request = g.head) {
-    if (request.kind === RETURN) return awaitFor(g, AWAIT_RETURN, request.value);
-    completeStep(g, request.kind === THROW ? request.value : undefined, request.kind === THROW, true);
-  }
-  g.state = COMPLETED;
 }
 
 /**
@@ -321,18 +283,18 @@ function AsyncGeneratorFunction(this: unknown, _body: string): Function {
  * it, so `Object.getPrototypeOf(g).prototype` is %AsyncGeneratorPrototype% as it is natively.
  */
 export const AsyncGeneratorFunctionPrototype: object = create(Function.prototype, {
-  constructor: { value: AsyncGeneratorFunction, configurable: true },
-  prototype: { value: AsyncGeneratorPrototype, configurable: true },
-  [Symbol.toStringTag]: { value: 'AsyncGeneratorFunction', configurable: true },
+  constructor: builtIn(AsyncGeneratorFunction),
+  prototype: builtIn(AsyncGeneratorPrototype),
+  [Symbol.toStringTag]: builtIn('AsyncGeneratorFunction'),
 });
 defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGeneratorFunctionPrototype, writable: false });
 setPrototypeOf(AsyncGeneratorFunction, Function);
-defineProperty(AsyncGeneratorPrototype, 'constructor', { value: AsyncGeneratorFunctionPrototype, configurable: true });
+defineProperty(AsyncGeneratorPrototype, 'constructor', builtIn(AsyncGeneratorFunctionPrototype));
 
-// Each lowered async generator function's `prototype` (or, for methods, which have none, a
-// per-generator stand-in), read when it is called as the spec reads F.prototype.
-const wrappers = new WeakMap<Function, Function>();
-const methodPrototypes = new WeakMap<Function, object>();
+// Whose `prototype` the objects of each generator function inherit from, read when it is called as
+// the spec reads F.prototype: its lowered async generator function, or for a method that has none
+// yet, a per-generator stand-in prototype object.
+const owners = new WeakMap<Function, Function | object>();
 
 /**
  * Gives a lowered async generator function its own `prototype` (inheriting %AsyncGeneratorPrototype%),
@@ -341,7 +303,7 @@ const methodPrototypes = new WeakMap<Function, object>();
 export function asyncGeneratorFunction<F extends Function>(wrapper: F, generatorFunction: Function): F {
   defineProperty(wrapper, 'prototype', { value: create(AsyncGeneratorPrototype), writable: true });
   setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
-  wrappers.set(generatorFunction, wrapper);
+  owners.set(generatorFunction, wrapper);
   return wrapper;
 }
 
@@ -390,19 +352,19 @@ export function asyncGenerator(
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
   // A function declaration that stayed one (module top level, `export`, a `switch` case) owns an
   // ordinary `prototype`: on its first call it is made to inherit %AsyncGeneratorPrototype%.
-  if (declaration && !wrappers.has(generatorFunction)) {
+  if (declaration && !owners.has(generatorFunction)) {
     const own = (declaration as { prototype?: unknown }).prototype;
-    if (typeof own === 'object' && own !== null && getPrototypeOf(own) === ObjectPrototype) setPrototypeOf(own, AsyncGeneratorPrototype);
+    if (isObject(own) && getPrototypeOf(own) === ObjectPrototype) setPrototypeOf(own, AsyncGeneratorPrototype);
     setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
-    wrappers.set(generatorFunction, declaration);
+    owners.set(generatorFunction, declaration);
   }
   const generator = apply(generatorFunction, self, args) as Generator;
   // The object is made after the parameters are bound (a default may replace `g.prototype`).
-  const wrapper = wrappers.get(generatorFunction);
-  let prototype = wrapper ? (wrapper as { prototype?: unknown }).prototype : methodPrototypes.get(generatorFunction);
-  if (!wrapper && !prototype) methodPrototypes.set(generatorFunction, (prototype = create(AsyncGeneratorPrototype)));
-  if (typeof prototype !== 'object' || prototype === null) prototype = AsyncGeneratorPrototype;
+  let owner = owners.get(generatorFunction);
+  if (!owner) owners.set(generatorFunction, (owner = create(AsyncGeneratorPrototype)));
+  let prototype = typeof owner === 'function' ? (owner as { prototype?: unknown }).prototype : owner;
+  if (!isObject(prototype)) prototype = AsyncGeneratorPrototype;
   const object = create(prototype as object);
-  internals.set(object, new AsyncGeneratorInternals(generator));
+  internals.set(object, new Internals(generator));
   return object;
 }

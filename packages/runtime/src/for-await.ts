@@ -8,15 +8,15 @@
 // closure and no array: only the call to `next` and the await the spec makes.
 import { awaitMarker } from './await-marker.js';
 import { getAsyncIterator } from './async-iterator.js';
-import { call, checkResult, getMethod, type IteratorRecord } from './iterator-protocol.js';
+import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
 
 class ForAwait {
-  private readonly record: IteratorRecord;
+  private readonly send: Send;
   /** The body is running: leaving it now must close the iterator. */
   private active = false;
   private current: unknown;
-  constructor(iterable: unknown, private readonly marked: boolean) {
-    this.record = getAsyncIterator(iterable);
+  constructor(iterable: unknown, private readonly marked?: boolean) {
+    this.send = getAsyncIterator(iterable);
   }
   /** What the body yields to await `value`. */
   private awaiting(value: unknown): unknown {
@@ -25,7 +25,7 @@ class ForAwait {
   /** Calls `next` (the body yields what this returns, to await it). */
   next(): unknown {
     this.active = false;
-    return this.awaiting(call(this.record.next, this.record.iterator, 0));
+    return this.awaiting(this.send(0, noArguments));
   }
   /** Checks the awaited result and reads its value; true when the loop is over. */
   done(result: unknown): boolean {
@@ -43,8 +43,8 @@ class ForAwait {
     if (this.active) {
       this.active = false;
       try {
-        const method = getMethod(this.record.iterator, 'return');
-        if (method !== undefined) yield this.awaiting(call(method, this.record.iterator, 0));
+        const returned = this.send(2, noArguments);
+        if (returned !== NO_METHOD) yield this.awaiting(returned);
       } catch {
         // The body's error wins.
       }
@@ -55,13 +55,12 @@ class ForAwait {
   *close(): Generator<unknown, void, unknown> {
     if (!this.active) return;
     this.active = false;
-    const method = getMethod(this.record.iterator, 'return');
-    if (method === undefined) return;
-    checkResult(yield this.awaiting(call(method, this.record.iterator, 0)));
+    const returned = this.send(2, noArguments);
+    if (returned !== NO_METHOD) checkResult(yield this.awaiting(returned));
   }
 }
 
 /** Starts a `for await` loop over `iterable` (GetIterator, async). */
 export function forAwait(iterable: unknown, marked?: boolean): ForAwait {
-  return new ForAwait(iterable, !!marked);
+  return new ForAwait(iterable, marked);
 }
