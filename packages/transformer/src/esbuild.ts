@@ -1,5 +1,5 @@
 // `import yieldfrom from '@yieldfrom/transformer/esbuild'`: the build plugin for esbuild.
-import { yieldfromPlugin } from './plugin.js';
+import { yieldfromUnplugin } from './unplugin.js';
 
 export type { PluginOptions } from './plugin-options.js';
-export default yieldfromPlugin.esbuild;
+export default yieldfromUnplugin.esbuild;

@@ -1,17 +1,18 @@
-// The build plugin for Vite, Rollup, webpack, esbuild and rspack: one unplugin factory, a thin face
-// over transform(). It chooses files, lowers them, reports diagnostics through the host, and hands
+// The build plugin for Vite, Rollup, webpack, esbuild and rspack: one set of hooks in unplugin's form
+// (Rollup's plugin API, which Vite and Rolldown take as it is; unplugin.ts adapts it to the others), a
+// thin face over transform(). It chooses files, lowers them, reports diagnostics through the host, and hands
 // back code and map:
 //
 //   import yieldfrom from '@yieldfrom/transformer/vite';
 //   export default { plugins: [yieldfrom()] };
 //
 // Files are chosen twice, both times before anything is parsed: a hook filter the host runs itself
-// where it can (Rollup 4.38+, Vite 6.3+, Rolldown; unplugin emulates it elsewhere), with the same
+// where it can (Rollup 4.38+, Vite 6.3+, Rolldown; unplugin applies it for webpack, esbuild and rspack), with the same
 // include/exclude and the words `async`/`await` as a code filter; then the same checks in the handler,
 // for hosts that ignore filters.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta } from 'unplugin';
+import type { UnpluginBuildContext, UnpluginContext, UnpluginContextMeta, UnpluginOptions } from 'unplugin';
 import type { TransformResult } from './transform.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { mayContainAsync } from './async-words.js';
@@ -99,7 +100,8 @@ function hostWantsMaps(context: Context): boolean {
   return true;
 }
 
-export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefined, meta: UnpluginContextMeta) => {
+/** The plugin in unplugin's form, for `meta.framework`: unplugin.ts adapts it to webpack, esbuild and rspack. */
+export function createPlugin(options: PluginOptions | undefined, meta: Pick<UnpluginContextMeta, 'framework'>): UnpluginOptions {
   const normalized = normalizePluginOptions(options);
   const { transformOptions, isIncluded } = normalized;
   const runtimeModule = transformOptions.runtimeModule ?? '@yieldfrom/runtime';
@@ -148,7 +150,7 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
     },
     esbuild: { onLoadFilter: normalized.esbuildFilter },
     vite: {
-      config(this: { meta?: { rolldownVersion?: string } } | void) {
+      async config(this: { meta?: { rolldownVersion?: string } } | void) {
         const optimizeDeps: Record<string, unknown> = {};
         // The dev server's dependency scan reads sources before they are lowered, so it would find the
         // runtime only on the first request and reload the page: name it up front.
@@ -157,8 +159,8 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
           // Pre-bundled dependencies go through the same lowering: Rolldown in Vite 8 (and
           // rolldown-vite), esbuild before.
           const dependencyOptions = { ...options, lowerDependencies: true };
-          if (this?.meta?.rolldownVersion) optimizeDeps.rolldownOptions = { plugins: [yieldfromPlugin.rolldown(dependencyOptions)] };
-          else optimizeDeps.esbuildOptions = { plugins: [yieldfromPlugin.esbuild(dependencyOptions)] };
+          if (this?.meta?.rolldownVersion) optimizeDeps.rolldownOptions = { plugins: [rollupFamilyPlugin(dependencyOptions, 'rolldown')] };
+          else optimizeDeps.esbuildOptions = { plugins: [(await import('./unplugin.js')).yieldfromUnplugin.esbuild(dependencyOptions)] };
         }
         return { optimizeDeps };
       },
@@ -167,6 +169,15 @@ export const yieldfromPlugin = createUnplugin((options: PluginOptions | undefine
       },
     },
   };
-});
+}
 
-export default yieldfromPlugin;
+/**
+ * The plugin for Vite, Rollup and Rolldown, whose plugin API unplugin's form already is: Vite's own
+ * hooks merged in. Built here rather than by unplugin, whose adapters for every host cost each
+ * `vite build` about 60 ms to load; the handler checks include/exclude and the code filter itself, for
+ * hosts too old to apply the hook filter.
+ */
+export function rollupFamilyPlugin(options: PluginOptions | undefined, framework: 'vite' | 'rollup' | 'rolldown'): object {
+  const { vite, esbuild, ...hooks } = createPlugin(options, { framework });
+  return framework === 'vite' ? { ...hooks, ...vite } : hooks;
+}

@@ -1,5 +1,6 @@
 // `import yieldfrom from '@yieldfrom/transformer/rollup'`: the build plugin for rollup.
-import { yieldfromPlugin } from './plugin.js';
+import type { Plugin } from 'rollup';
+import { rollupFamilyPlugin, type PluginOptions } from './plugin.js';
 
 export type { PluginOptions } from './plugin-options.js';
-export default yieldfromPlugin.rollup;
+export default (options?: PluginOptions): Plugin => rollupFamilyPlugin(options, 'rollup') as Plugin;

@@ -1,5 +1,5 @@
 // `import yieldfrom from '@yieldfrom/transformer/rspack'`: the build plugin for rspack.
-import { yieldfromPlugin } from './plugin.js';
+import { yieldfromUnplugin } from './unplugin.js';
 
 export type { PluginOptions } from './plugin-options.js';
-export default yieldfromPlugin.rspack;
+export default yieldfromUnplugin.rspack;

@@ -1,5 +1,6 @@
 // `import yieldfrom from '@yieldfrom/transformer/vite'`: the build plugin for vite.
-import { yieldfromPlugin } from './plugin.js';
+import type { Plugin } from 'vite';
+import { rollupFamilyPlugin, type PluginOptions } from './plugin.js';
 
 export type { PluginOptions } from './plugin-options.js';
-export default yieldfromPlugin.vite;
+export default (options?: PluginOptions): Plugin => rollupFamilyPlugin(options, 'vite') as Plugin;

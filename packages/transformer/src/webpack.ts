@@ -1,5 +1,5 @@
 // `import yieldfrom from '@yieldfrom/transformer/webpack'`: the build plugin for webpack.
-import { yieldfromPlugin } from './plugin.js';
+import { yieldfromUnplugin } from './unplugin.js';
 
 export type { PluginOptions } from './plugin-options.js';
-export default yieldfromPlugin.webpack;
+export default yieldfromUnplugin.webpack;
