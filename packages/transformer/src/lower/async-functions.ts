@@ -6,13 +6,16 @@
 //   "async function f(a, b) { body }"
 //   => "function f(a, b) { return spawn(_f, this, arguments, new.target); } function* _f(a, b) { body }"
 //
-// Expressions and arrows get their generator once per evaluation, in an arrow IIFE (which keeps
-// `this`, `arguments`, `super` and `new.target` lexical), and a wrapper that is not constructible and
-// carries the native name through a property key:
+// Expressions and arrows get their generator once per evaluation, passed to an arrow (which keeps
+// `this` lexical) that returns a wrapper that is not constructible and carries the native name
+// through a property key:
 //   "const g = async (a) => body"
-//   => "const g = (() => { function* _g(a) { return body } return { g: (a) => spawn(_g, this, [a]) }.g; })()"
+//   => "const g = ((_g) => ({ g: (a) => spawn(_g, this, [a]) }.g))(function* _g(a) { return body })"
 //   "async function (a) { body }"
-//   => "(() => { function* _anonymous(a) { body } return { ""(a) { return spawn(_anonymous, this, arguments); } }[""]; })()"
+//   => "((_anonymous) => ({ ""(a) { return spawn(_anonymous, this, arguments); } }[""]))(function* _anonymous(a) { body })"
+// An arrow whose body needs `arguments`, `new.target` or `super` captured, and a named expression
+// (whose body sees its own name as a constant), declare those next to the generator in an arrow IIFE:
+//   "(() => { const _arguments = arguments; function* _g(a) { body } return { g: ... }.g; })()"
 //
 // Methods stay methods, so `super`, private names and the class binding keep working. The generator
 // is created in the method's (now computed) key, which runs once per class or object evaluation
@@ -186,6 +189,13 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
     s.appendLeft(node.end!, ` ${self} = ${wrapper}; } return ${self}; })()`);
     return;
   }
+  if (!selfName && !fn.asyncGenerator) {
+    // The generator is the argument of an arrow that returns the wrapper: the shortest shape that
+    // still makes one generator per evaluation (its body needs no binding of the arrow's scope).
+    s.update(node.start!, open, `((${generator}) => (${wrapper}))(function* ${generator}${typeParameters}`);
+    s.appendLeft(node.end!, ')');
+    return;
+  }
   s.update(node.start!, open, `(() => { function* ${generator}${typeParameters}`);
   s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
 }
@@ -218,8 +228,15 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     return;
   }
   const generator = generatorName(fn, context, { scoped: true });
-  const prefix = `${fn.startsStatement ? ';' : ''}(() => { ${captureDeclarations(fn.captures, context.captureNames)}function* ${generator}`;
-  s.update(node.start!, afterAsync, prefix);
+  const { key, access } = propertyAccess(fn.name);
+  const { params, forwarded } = arrowForwarding(node.params, context);
+  const self = fn.passesThis ? 'this' : 'void 0';
+  const wrapper = `{ ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}`;
+  // Without captures to declare first, the generator is the argument of an arrow that returns the
+  // wrapper (shorter than a block with a declaration and a return); `this` stays lexical either way.
+  const captures = captureDeclarations(fn.captures, context.captureNames);
+  const semicolon = fn.startsStatement ? ';' : '';
+  s.update(node.start!, afterAsync, captures ? `${semicolon}(() => { ${captures}function* ${generator}` : `${semicolon}((${generator}) => (${wrapper}))(function* ${generator}`);
   const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
   if (!parenthesized) {
     const param = node.params[0]!;
@@ -236,10 +253,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     s.prependRight(bodyStart, '{ return ');
     s.appendLeft(node.end!, ' }');
   }
-  const { key, access } = propertyAccess(fn.name);
-  const { params, forwarded } = arrowForwarding(node.params, context);
-  const self = fn.passesThis ? 'this' : 'void 0';
-  s.appendLeft(node.end!, ` return { ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}; })()`);
+  s.appendLeft(node.end!, captures ? ` return ${wrapper}; })()` : ')');
 }
 
 /**
