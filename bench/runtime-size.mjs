@@ -26,6 +26,7 @@ export const helpers = [
   { name: 'spawn', serves: 'async functions, arrows and methods', budget: 550 },
   { name: 'spawnGlobal', serves: "the same with `promise: 'global'` (zone.js)", budget: 600 },
   { name: 'currentCaptures', serves: 'methods and arrows using `super`, `arguments`', budget: 550 },
+  { name: 'freshGenerator', serves: 'async arrows and function expressions (their generator, made per evaluation)', budget: 180 },
   { name: 'asyncGenerator', serves: 'async generator functions (their driver also runs the `yield*` loop)', budget: 2400 },
   { name: 'asyncGeneratorFunction', serves: 'their `prototype` and %AsyncGeneratorFunction.prototype% stand-in', budget: 2400 },
   { name: 'asyncGeneratorMethods', serves: 'the same for async generator methods, once their object or class exists', budget: 2400 },

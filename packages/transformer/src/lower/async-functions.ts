@@ -8,11 +8,11 @@
 //
 // Expressions and arrows get their generator once per evaluation, passed to an arrow (which keeps
 // `this` lexical) that returns a wrapper that is not constructible and carries the native name
-// through a property key:
+// through a property key; `freshGenerator` makes the new generator function's first call cheap:
 //   "const g = async (a) => body"
-//   => "const g = ((_g) => ({ g: (a) => spawn(_g, this, [a]) }.g))(function* _g(a) { return body })"
+//   => "const g = ((_g) => ({ g: (a) => spawn(_g, this, [a]) }.g))(freshGenerator(function* _g(a) { return body }))"
 //   "async function (a) { body }"
-//   => "((_anonymous) => ({ ""(a) { return spawn(_anonymous, this, arguments); } }[""]))(function* _anonymous(a) { body })"
+//   => "((_anonymous) => ({ ""(a) { return spawn(_anonymous, this, arguments); } }[""]))(freshGenerator(function* _anonymous(a) { body }))"
 // An arrow whose body needs `arguments`, `new.target` or `super` captured, and a named expression
 // (whose body sees its own name as a constant), declare those next to the generator in an arrow IIFE:
 //   "(() => { const _arguments = arguments; function* _g(a) { body } return { g: ... }.g; })()"
@@ -46,7 +46,7 @@ export interface ShellContext {
   names: NameAllocator;
   captureNames: CaptureNames;
   /** The local name of a helper (claimed on first use). */
-  helper: (name: 'spawn' | 'spawnGlobal' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
+  helper: (name: 'spawn' | 'spawnGlobal' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
   /** `promise: 'global'` was asked for (async functions only: async generators stay intrinsic). */
   globalPromise: boolean;
   /** The local name of the runtime's `currentCaptures`, claimed on first use. */
@@ -192,8 +192,8 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
   if (!selfName && !fn.asyncGenerator) {
     // The generator is the argument of an arrow that returns the wrapper: the shortest shape that
     // still makes one generator per evaluation (its body needs no binding of the arrow's scope).
-    s.update(node.start!, open, `((${generator}) => (${wrapper}))(function* ${generator}${typeParameters}`);
-    s.appendLeft(node.end!, ')');
+    s.update(node.start!, open, `((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}${typeParameters}`);
+    s.appendLeft(node.end!, '))');
     return;
   }
   s.update(node.start!, open, `(() => { function* ${generator}${typeParameters}`);
@@ -236,7 +236,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   // wrapper (shorter than a block with a declaration and a return); `this` stays lexical either way.
   const captures = captureDeclarations(fn.captures, context.captureNames);
   const semicolon = fn.startsStatement ? ';' : '';
-  s.update(node.start!, afterAsync, captures ? `${semicolon}(() => { ${captures}function* ${generator}` : `${semicolon}((${generator}) => (${wrapper}))(function* ${generator}`);
+  s.update(node.start!, afterAsync, captures ? `${semicolon}(() => { ${captures}function* ${generator}` : `${semicolon}((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}`);
   const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
   if (!parenthesized) {
     const param = node.params[0]!;
@@ -253,7 +253,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     s.prependRight(bodyStart, '{ return ');
     s.appendLeft(node.end!, ' }');
   }
-  s.appendLeft(node.end!, captures ? ` return ${wrapper}; })()` : ')');
+  s.appendLeft(node.end!, captures ? ` return ${wrapper}; })()` : '))');
 }
 
 /**
