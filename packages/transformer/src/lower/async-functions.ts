@@ -364,26 +364,33 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
       s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
     }
+    let forwarded = forwardedArguments(node, fn, context);
     let captured = '';
     if (fn.captures.size) {
       // The generator lives outside the method and cannot contain `super`: the method passes arrows
-      // that can (one, or an object of two), and the body's first statement takes them.
+      // that can. When the arguments travel as an array (the body cannot observe its `arguments`),
+      // they go last in it, and the generator takes them as extra parameters:
+      //   "[(_m = function*(a, _superGet) { ... }, "m")](a) { return spawn(_m, this, [a, (key) => super[key]]); }"
+      // Otherwise (one arrow, or an object of two) through `currentCaptures()`, the body's first statement.
       const names = context.captureNames;
-      const getter = 'get: (key) => super[key]';
-      const setter = 'set: (key, value) => super[key] = value';
-      const body = node.body;
-      const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
-      let binding: string;
-      if (fn.captures.has('superSet')) {
-        binding = `{ get: ${names.superGet}, set: ${names.superSet} }`;
-        captured = `, void 0, { ${getter}, ${setter} }`;
+      const getter = '(key) => super[key]';
+      const setter = '(key, value) => super[key] = value';
+      const setsSuper = fn.captures.has('superSet');
+      if (forwarded.startsWith('[')) {
+        const extra = setsSuper ? [names.superGet, names.superSet] : [names.superGet];
+        const lastParam = node.params[node.params.length - 1];
+        if (lastParam) s.appendLeft(lastParam.end!, `, ${extra.join(', ')}`);
+        else s.appendLeft(open + 1, extra.join(', '));
+        forwarded = `${forwarded.slice(0, -1)}${forwarded === '[]' ? '' : ', '}${setsSuper ? `${getter}, ${setter}` : getter}]`;
       } else {
-        binding = names.superGet;
-        captured = `, void 0, (key) => super[key]`;
+        const body = node.body;
+        const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
+        const binding = setsSuper ? `{ get: ${names.superGet}, set: ${names.superSet} }` : names.superGet;
+        captured = setsSuper ? `, void 0, { get: ${getter}, set: ${setter} }` : `, void 0, ${getter}`;
+        s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
       }
-      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${captured}); }`);
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
     if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
   }
