@@ -28,12 +28,12 @@ export function newPromise(PromiseConstructor: PromiseConstructor = IntrinsicPro
   lastResolve = undefined as never;
   const promise = new PromiseConstructor(captureCapability);
   // Only a replaced global Promise (`promise: 'global'`) can skip its executor.
-  if (!lastResolve) throw TypeError('Promise executor not called');
+  if (!lastResolve) throw TypeError();
   return promise;
 }
 
-const promiseResolve = Promise.resolve;
-const promiseThen = Promise.prototype.then;
+const promiseResolve = IntrinsicPromise.resolve;
+const promiseThen = IntrinsicPromise.prototype.then;
 
 /**
  * Await's subscription: PerformPromiseThen(PromiseResolve(%Promise%, value), onFulfilled, onRejected).
