@@ -258,9 +258,11 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
 
 /**
  * "const f = async (y) => this.k + arguments[0] + super.m() + (await y)" inside method `m`
- *   => "const f = (y) => spawn(_f, this, [y], void 0, { a: arguments, g: (key) => super[key] })"
+ *   => "const f = (y) => spawn(_f, this, [y, arguments, (key) => super[key]])"
  *      and, once per evaluation of the enclosing class or function, next to it:
- *      "function* _f(y) { const { a: _arguments, g: _superGet } = currentCaptures(); return ... }"
+ *      "function* _f(y, _arguments, _superGet) { return ... }"
+ * (with a default, pattern or rest parameter: "spawn(_f, this, [..._rest], void 0, { a: arguments, ... })"
+ * and "const { a: _arguments, ... } = currentCaptures();" first in the body)
  * An arrow created on every call then costs an arrow, not a generator function (whose first call
  * makes V8 build a new map: 15 to 25 times the call).
  */
@@ -281,21 +283,35 @@ function lowerHoistedArrow(
   if (fn.captures.has('newTarget')) passed.push(['n', names.newTarget, 'new.target']);
   if (fn.superUses.has('superGet')) passed.push(['g', names.superGet, owner.lowered ? names.superGet : '(key) => super[key]']);
   if (fn.superUses.has('superSet')) passed.push(['s', names.superSet, owner.lowered ? names.superSet : '(key, value) => super[key] = value']);
-  const prologue = passed.length ? `const { ${passed.map(([key, local]) => `${key}: ${local}`).join(', ')} } = ${context.currentCaptures()}(); ` : '';
-  const env = passed.length ? `, void 0, { ${passed.map(([key, , value]) => `${key}: ${value}`).join(', ')} }` : '';
-  const { params, forwarded } = arrowForwarding(node.params, context);
+  let { params, forwarded } = arrowForwarding(node.params, context);
+  // When the parameters are all plain (the array holds exactly them), what the body needs goes last
+  // in the array and the generator takes it as extra parameters (an arrow's generator has no
+  // observable `arguments` of its own); otherwise through `currentCaptures()`, the body's first statement.
+  const positional = passed.length > 0 && forwarded.startsWith('[') && !forwarded.includes('...');
+  let prologue = '';
+  let env = '';
+  let extraParams = '';
+  if (positional) {
+    extraParams = passed.map(([, local]) => local).join(', ');
+    forwarded = `[${[...(forwarded === '[]' ? [] : [forwarded.slice(1, -1)]), ...passed.map(([, , value]) => value)].join(', ')}]`;
+  } else if (passed.length) {
+    prologue = `const { ${passed.map(([key, local]) => `${key}: ${local}`).join(', ')} } = ${context.currentCaptures()}(); `;
+    env = `, void 0, { ${passed.map(([key, , value]) => `${key}: ${value}`).join(', ')} }`;
+  }
   const self = fn.passesThis ? 'this' : 'void 0';
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
   s.update(node.start!, where.afterAsync, `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
   s.prependRight(where.afterAsync, ` function* ${generator}`);
+  const returnType = (node as { returnType?: t.Node | null }).returnType;
+  const lastParam = node.params[node.params.length - 1];
+  if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
+  else if (extraParams) s.appendLeft(paramsOpen(node, code, where.afterAsync) + 1, extraParams);
   if (!parenthesized) {
     const param = node.params[0]!;
     s.appendLeft(param.start!, '(');
     s.appendLeft(param.end!, ')');
   }
-  const returnType = (node as { returnType?: t.Node | null }).returnType;
-  const lastParam = node.params[node.params.length - 1];
   const arrow = findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : where.afterAsync, '=>', '(),');
   s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
   if (node.body.type !== 'BlockStatement') {
