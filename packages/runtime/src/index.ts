@@ -3,6 +3,7 @@
 export { spawn } from './spawn.js';
 export { spawnGlobal } from './spawn-global.js';
 export { currentCaptures } from './coroutine.js';
+export { freshGenerator } from './fresh-generator.js';
 export { setTracer } from './trace.js';
 export type { TraceEvent, Tracer } from './trace.js';
 export { asyncGenerator, asyncGeneratorFunction, asyncGeneratorMethods, toPropertyKey, AsyncGeneratorPrototype } from './async-generator.js';

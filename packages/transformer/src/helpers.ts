@@ -7,7 +7,7 @@ import type { NormalizedOptions } from './options.js';
 import { runtimeHelpers, runtimeModules } from './generated/runtime-inline.js';
 
 /** Helpers by the name the runtime exports them under. */
-export type HelperName = 'spawn' | 'spawnGlobal' | 'currentCaptures' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'asyncGeneratorMethods' | 'toPropertyKey' | 'awaitMarker' | 'yieldStar' | 'forAwait';
+export type HelperName = 'spawn' | 'spawnGlobal' | 'currentCaptures' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'asyncGeneratorMethods' | 'toPropertyKey' | 'awaitMarker' | 'yieldStar' | 'forAwait';
 
 export class HelperRegistry {
   private readonly used = new Map<HelperName, string>();
@@ -44,7 +44,7 @@ export class HelperRegistry {
   }
 }
 
-/** `(function () { "use strict"; ...modules...; return { spawn: spawn }; })()` for the given helpers. */
+/** `(() => { "use strict"; ...modules...; return { spawn: spawn }; })()` for the given helpers. */
 export function inlineRuntime(helpers: string[]): string {
   const ordered: string[] = [];
   const visit = (module: string) => {
@@ -54,5 +54,5 @@ export function inlineRuntime(helpers: string[]): string {
   };
   for (const helper of helpers) visit(runtimeHelpers[helper]!);
   const body = ordered.map((module) => runtimeModules[module]!.code).join(' ');
-  return `(function () { "use strict"; ${body} return { ${helpers.map((h) => `${h}: ${h}`).join(', ')} }; })()`;
+  return `(() => { "use strict"; ${body} return { ${helpers.map((h) => `${h}: ${h}`).join(', ')} }; })()`;
 }

@@ -6,13 +6,16 @@
 //   "async function f(a, b) { body }"
 //   => "function f(a, b) { return spawn(_f, this, arguments, new.target); } function* _f(a, b) { body }"
 //
-// Expressions and arrows get their generator once per evaluation, in an arrow IIFE (which keeps
-// `this`, `arguments`, `super` and `new.target` lexical), and a wrapper that is not constructible and
-// carries the native name through a property key:
+// Expressions and arrows get their generator once per evaluation, passed to an arrow (which keeps
+// `this` lexical) that returns a wrapper that is not constructible and carries the native name
+// through a property key; `freshGenerator` makes the new generator function's first call cheap:
 //   "const g = async (a) => body"
-//   => "const g = (() => { function* _g(a) { return body } return { g: (a) => spawn(_g, this, [a]) }.g; })()"
+//   => "const g = ((_g) => ({ g: (a) => spawn(_g, this, [a]) }.g))(freshGenerator(function* _g(a) { return body }))"
 //   "async function (a) { body }"
-//   => "(() => { function* _anonymous(a) { body } return { ""(a) { return spawn(_anonymous, this, arguments); } }[""]; })()"
+//   => "((_anonymous) => ({ ""(a) { return spawn(_anonymous, this, arguments); } }[""]))(freshGenerator(function* _anonymous(a) { body }))"
+// An arrow whose body needs `arguments`, `new.target` or `super` captured, and a named expression
+// (whose body sees its own name as a constant), declare those next to the generator in an arrow IIFE:
+//   "(() => { const _arguments = arguments; function* _g(a) { body } return { g: ... }.g; })()"
 //
 // Methods stay methods, so `super`, private names and the class binding keep working. The generator
 // is created in the method's (now computed) key, which runs once per class or object evaluation
@@ -43,7 +46,7 @@ export interface ShellContext {
   names: NameAllocator;
   captureNames: CaptureNames;
   /** The local name of a helper (claimed on first use). */
-  helper: (name: 'spawn' | 'spawnGlobal' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
+  helper: (name: 'spawn' | 'spawnGlobal' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
   /** `promise: 'global'` was asked for (async functions only: async generators stay intrinsic). */
   globalPromise: boolean;
   /** The local name of the runtime's `currentCaptures`, claimed on first use. */
@@ -186,6 +189,13 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
     s.appendLeft(node.end!, ` ${self} = ${wrapper}; } return ${self}; })()`);
     return;
   }
+  if (!selfName && !fn.asyncGenerator) {
+    // The generator is the argument of an arrow that returns the wrapper: the shortest shape that
+    // still makes one generator per evaluation (its body needs no binding of the arrow's scope).
+    s.update(node.start!, open, `((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}${typeParameters}`);
+    s.appendLeft(node.end!, '))');
+    return;
+  }
   s.update(node.start!, open, `(() => { function* ${generator}${typeParameters}`);
   s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
 }
@@ -218,8 +228,15 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     return;
   }
   const generator = generatorName(fn, context, { scoped: true });
-  const prefix = `${fn.startsStatement ? ';' : ''}(() => { ${captureDeclarations(fn.captures, context.captureNames)}function* ${generator}`;
-  s.update(node.start!, afterAsync, prefix);
+  const { key, access } = propertyAccess(fn.name);
+  const { params, forwarded } = arrowForwarding(node.params, context);
+  const self = fn.passesThis ? 'this' : 'void 0';
+  const wrapper = `{ ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}`;
+  // Without captures to declare first, the generator is the argument of an arrow that returns the
+  // wrapper (shorter than a block with a declaration and a return); `this` stays lexical either way.
+  const captures = captureDeclarations(fn.captures, context.captureNames);
+  const semicolon = fn.startsStatement ? ';' : '';
+  s.update(node.start!, afterAsync, captures ? `${semicolon}(() => { ${captures}function* ${generator}` : `${semicolon}((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}`);
   const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
   if (!parenthesized) {
     const param = node.params[0]!;
@@ -236,17 +253,16 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     s.prependRight(bodyStart, '{ return ');
     s.appendLeft(node.end!, ' }');
   }
-  const { key, access } = propertyAccess(fn.name);
-  const { params, forwarded } = arrowForwarding(node.params, context);
-  const self = fn.passesThis ? 'this' : 'void 0';
-  s.appendLeft(node.end!, ` return { ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}; })()`);
+  s.appendLeft(node.end!, captures ? ` return ${wrapper}; })()` : '))');
 }
 
 /**
  * "const f = async (y) => this.k + arguments[0] + super.m() + (await y)" inside method `m`
- *   => "const f = (y) => spawn(_f, this, [y], void 0, { a: arguments, g: (key) => super[key] })"
+ *   => "const f = (y) => spawn(_f, this, [y, arguments, (key) => super[key]])"
  *      and, once per evaluation of the enclosing class or function, next to it:
- *      "function* _f(y) { const { a: _arguments, g: _superGet } = currentCaptures(); return ... }"
+ *      "function* _f(y, _arguments, _superGet) { return ... }"
+ * (with a default, pattern or rest parameter: "spawn(_f, this, [..._rest], void 0, { a: arguments, ... })"
+ * and "const { a: _arguments, ... } = currentCaptures();" first in the body)
  * An arrow created on every call then costs an arrow, not a generator function (whose first call
  * makes V8 build a new map: 15 to 25 times the call).
  */
@@ -267,21 +283,35 @@ function lowerHoistedArrow(
   if (fn.captures.has('newTarget')) passed.push(['n', names.newTarget, 'new.target']);
   if (fn.superUses.has('superGet')) passed.push(['g', names.superGet, owner.lowered ? names.superGet : '(key) => super[key]']);
   if (fn.superUses.has('superSet')) passed.push(['s', names.superSet, owner.lowered ? names.superSet : '(key, value) => super[key] = value']);
-  const prologue = passed.length ? `const { ${passed.map(([key, local]) => `${key}: ${local}`).join(', ')} } = ${context.currentCaptures()}(); ` : '';
-  const env = passed.length ? `, void 0, { ${passed.map(([key, , value]) => `${key}: ${value}`).join(', ')} }` : '';
-  const { params, forwarded } = arrowForwarding(node.params, context);
+  let { params, forwarded } = arrowForwarding(node.params, context);
+  // When the parameters are all plain (the array holds exactly them), what the body needs goes last
+  // in the array and the generator takes it as extra parameters (an arrow's generator has no
+  // observable `arguments` of its own); otherwise through `currentCaptures()`, the body's first statement.
+  const positional = passed.length > 0 && forwarded.startsWith('[') && !forwarded.includes('...');
+  let prologue = '';
+  let env = '';
+  let extraParams = '';
+  if (positional) {
+    extraParams = passed.map(([, local]) => local).join(', ');
+    forwarded = `[${[...(forwarded === '[]' ? [] : [forwarded.slice(1, -1)]), ...passed.map(([, , value]) => value)].join(', ')}]`;
+  } else if (passed.length) {
+    prologue = `const { ${passed.map(([key, local]) => `${key}: ${local}`).join(', ')} } = ${context.currentCaptures()}(); `;
+    env = `, void 0, { ${passed.map(([key, , value]) => `${key}: ${value}`).join(', ')} }`;
+  }
   const self = fn.passesThis ? 'this' : 'void 0';
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
   s.update(node.start!, where.afterAsync, `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
   s.prependRight(where.afterAsync, ` function* ${generator}`);
+  const returnType = (node as { returnType?: t.Node | null }).returnType;
+  const lastParam = node.params[node.params.length - 1];
+  if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
+  else if (extraParams) s.appendLeft(paramsOpen(node, code, where.afterAsync) + 1, extraParams);
   if (!parenthesized) {
     const param = node.params[0]!;
     s.appendLeft(param.start!, '(');
     s.appendLeft(param.end!, ')');
   }
-  const returnType = (node as { returnType?: t.Node | null }).returnType;
-  const lastParam = node.params[node.params.length - 1];
   const arrow = findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : where.afterAsync, '=>', '(),');
   s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
   if (node.body.type !== 'BlockStatement') {
@@ -350,26 +380,33 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
       s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
     }
+    let forwarded = forwardedArguments(node, fn, context);
     let captured = '';
     if (fn.captures.size) {
       // The generator lives outside the method and cannot contain `super`: the method passes arrows
-      // that can (one, or an object of two), and the body's first statement takes them.
+      // that can. When the arguments travel as an array (the body cannot observe its `arguments`),
+      // they go last in it, and the generator takes them as extra parameters:
+      //   "[(_m = function*(a, _superGet) { ... }, "m")](a) { return spawn(_m, this, [a, (key) => super[key]]); }"
+      // Otherwise (one arrow, or an object of two) through `currentCaptures()`, the body's first statement.
       const names = context.captureNames;
-      const getter = 'get: (key) => super[key]';
-      const setter = 'set: (key, value) => super[key] = value';
-      const body = node.body;
-      const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
-      let binding: string;
-      if (fn.captures.has('superSet')) {
-        binding = `{ get: ${names.superGet}, set: ${names.superSet} }`;
-        captured = `, void 0, { ${getter}, ${setter} }`;
+      const getter = '(key) => super[key]';
+      const setter = '(key, value) => super[key] = value';
+      const setsSuper = fn.captures.has('superSet');
+      if (forwarded.startsWith('[')) {
+        const extra = setsSuper ? [names.superGet, names.superSet] : [names.superGet];
+        const lastParam = node.params[node.params.length - 1];
+        if (lastParam) s.appendLeft(lastParam.end!, `, ${extra.join(', ')}`);
+        else s.appendLeft(open + 1, extra.join(', '));
+        forwarded = `${forwarded.slice(0, -1)}${forwarded === '[]' ? '' : ', '}${setsSuper ? `${getter}, ${setter}` : getter}]`;
       } else {
-        binding = names.superGet;
-        captured = `, void 0, (key) => super[key]`;
+        const body = node.body;
+        const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
+        const binding = setsSuper ? `{ get: ${names.superGet}, set: ${names.superSet} }` : names.superGet;
+        captured = setsSuper ? `, void 0, { get: ${getter}, set: ${setter} }` : `, void 0, ${getter}`;
+        s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
       }
-      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}${captured}); }`);
+    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
     if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
   }
