@@ -355,7 +355,10 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   // `async *m()`: the wrapper is a plain method; the star belongs to the generator it runs.
   if (fn.asyncGenerator && code[afterModifiers] === '*') afterModifiers = skipTrivia(code, afterModifiers + 1);
   s.update(asyncStart, afterModifiers, '');
-  const open = paramsOpen(node, code, node.key.end!);
+  // A computed key may be parenthesized (`[(a, b)]`): its node ends inside the parentheses.
+  const keyClose = node.computed ? findToken(code, node.key.end!, ']', ')') : node.key.end!;
+  const keyStart = node.computed ? ((node.key.extra?.parenStart as number | undefined) ?? node.key.start!) : node.key.start!;
+  const open = paramsOpen(node, code, keyClose);
   const params = wrapperParamNames(node.params, context).join(', ');
   const slot = fn.generatorSlot;
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
@@ -373,8 +376,8 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       // so the runtime can find the method by it later without running user code again.
       const key = declareSlot(slot, `${holder}Key`, context);
       const convert = fn.asyncGenerator ? context.helper('toPropertyKey') : '';
-      s.prependRight(node.key.start!, `(${key} = ${convert ? `${convert}(` : ''}`);
-      s.update(node.key.end!, typeParametersEnd, `${convert ? ')' : ''}, ${holder} = function*${typeParameters}`);
+      s.prependRight(keyStart, `(${key} = ${convert ? `${convert}(` : ''}`);
+      s.update(keyClose, typeParametersEnd, `${convert ? ')' : ''}, ${holder} = function*${typeParameters}`);
       keyText = key;
     } else {
       keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
