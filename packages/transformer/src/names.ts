@@ -56,3 +56,28 @@ export function spelledInRanges(code: string, ranges: readonly [number, number][
   }
   return false;
 }
+
+/**
+ * `spelledInRanges` for many names: every generated name starts with `_`, so one scan of the ranges
+ * for the words starting with `_` (made on the first question, and rare in most code) answers them
+ * all, where scanning the file once per name cost large files time quadratic in their functions.
+ */
+export function spelledInRangesLookup(code: string, ranges: readonly [number, number][]): (name: string) => boolean {
+  let underscored: Set<string> | undefined;
+  return (name) => {
+    if (!name.startsWith('_')) return spelledInRanges(code, ranges, name);
+    if (!underscored) {
+      underscored = new Set();
+      for (const [start, end] of ranges) {
+        for (let at = code.indexOf('_', start); at >= 0 && at < end; at = code.indexOf('_', at + 1)) {
+          if (at > 0 && identifierPart.test(code[at - 1]!)) continue;
+          let stop = at + 1;
+          while (stop < code.length && identifierPart.test(code[stop]!)) stop++;
+          underscored.add(code.slice(at, stop));
+          at = stop - 1;
+        }
+      }
+    }
+    return underscored.has(name);
+  };
+}

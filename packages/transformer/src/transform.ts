@@ -11,7 +11,7 @@ import { lowerForAwait } from './lower/for-await.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { mayContainAsync } from './async-words.js';
-import { NameAllocator, spelledInRanges } from './names.js';
+import { NameAllocator, spelledInRangesLookup } from './names.js';
 import { separatorAfterDirective } from './text.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
 import { parse } from './parse.js';
@@ -55,7 +55,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   if (!analysis.lowered.length) return unchanged(code, opts, warnings);
 
   const s = new MagicString(code);
-  const names = new NameAllocator(analysis.names, (name) => spelledInRanges(code, analysis.unread, name));
+  const names = new NameAllocator(analysis.names, spelledInRangesLookup(code, analysis.unread));
   const helpers = new HelperRegistry(names);
   const captureNames = claimCaptureNames(names);
   const renamed = renameYieldIdentifiers(s, analysis, names);
