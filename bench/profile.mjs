@@ -25,10 +25,7 @@ async function stageTimes(files, rounds) {
   const optionsOf = (f) => normalizeOptions({ filename: f.file, sourceType: f.sourceType, helpers: 'inline' }).options;
   const stages = {
     parse: (f) => parse(f.code, optionsOf(f)),
-    'parse + analyze': (f) => {
-      const parsed = parse(f.code, optionsOf(f));
-      return analyze(parsed.ast.program, f.code, parsed.unparsed);
-    },
+    'parse + analyze': (f) => analyze(parse(f.code, optionsOf(f))),
     'transform, no maps': (f) => transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline' }),
     'transform, maps': (f) => JSON.stringify(transform(f.code, { filename: f.file, sourceType: f.sourceType, helpers: 'inline', sourceMaps: true }).map),
   };

@@ -12,3 +12,16 @@ export const asyncWords = /\basync\b|\bawait\b/;
 export function mayContainAsync(code: string): boolean {
   return asyncWords.test(code);
 }
+
+const asyncSyntaxWords = /\b(?:async|await|yield)\b|\\u/g;
+
+/**
+ * Where `async`, `await` or `yield` is spelled, or a `\u` escape that could spell one, in order. A
+ * top-level statement with none of them has nothing to lower: it is not walked, nor parsed when
+ * only statements with async syntax are (`parseOnlyAsyncStatements`).
+ */
+export function asyncSyntaxPositions(code: string): number[] {
+  const positions: number[] = [];
+  for (let match = asyncSyntaxWords.exec(code); match; match = asyncSyntaxWords.exec(code)) positions.push(match.index);
+  return positions;
+}

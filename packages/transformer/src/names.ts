@@ -41,43 +41,28 @@ export class NameAllocator {
 const identifierPart = /[\p{ID_Continue}$\u200C\u200D]/u;
 
 /**
- * Whether `name` occurs as a whole word in `code` inside one of `ranges` (sorted, disjoint): what
- * scanning those ranges for identifiers would find, without scanning them unless a name is asked for.
- */
-export function spelledInRanges(code: string, ranges: readonly [number, number][], name: string): boolean {
-  let range = 0;
-  for (let at = code.indexOf(name); at >= 0; at = code.indexOf(name, at + 1)) {
-    while (range < ranges.length && ranges[range]![1] < at + name.length) range++;
-    if (range === ranges.length) return false;
-    if (at < ranges[range]![0]) continue;
-    const before = at > 0 ? code[at - 1]! : '';
-    const after = code[at + name.length] ?? '';
-    if (!identifierPart.test(before) && !identifierPart.test(after)) return true;
-  }
-  return false;
-}
-
-/**
- * `spelledInRanges` for many names: every generated name starts with `_`, so one scan of the ranges
- * for the words starting with `_` (made on the first question, and rare in most code) answers them
- * all, where scanning the file once per name cost large files time quadratic in their functions.
+ * Whether a name occurs as a whole word in `code` inside `ranges` (sorted, disjoint): the words of the
+ * ranges that start with the asked name's first character, collected on the first question about
+ * that character. Generated names all start with `_`, rare in most code, so one cheap scan answers
+ * every question (a scan of the file per name made large files quadratic in their functions).
  */
 export function spelledInRangesLookup(code: string, ranges: readonly [number, number][]): (name: string) => boolean {
-  let underscored: Set<string> | undefined;
+  const wordsByInitial = new Map<string, Set<string>>();
   return (name) => {
-    if (!name.startsWith('_')) return spelledInRanges(code, ranges, name);
-    if (!underscored) {
-      underscored = new Set();
+    const initial = name[0]!;
+    let words = wordsByInitial.get(initial);
+    if (!words) {
+      wordsByInitial.set(initial, (words = new Set()));
       for (const [start, end] of ranges) {
-        for (let at = code.indexOf('_', start); at >= 0 && at < end; at = code.indexOf('_', at + 1)) {
+        for (let at = code.indexOf(initial, start); at >= 0 && at < end; at = code.indexOf(initial, at + 1)) {
           if (at > 0 && identifierPart.test(code[at - 1]!)) continue;
           let stop = at + 1;
           while (stop < code.length && identifierPart.test(code[stop]!)) stop++;
-          underscored.add(code.slice(at, stop));
+          words.add(code.slice(at, stop));
           at = stop - 1;
         }
       }
     }
-    return underscored.has(name);
+    return words.has(name);
   };
 }

@@ -13,18 +13,17 @@
 // continue an expression, at depth 0, and the line ends there. A syntax error in a blanked statement
 // is then the host's to report (it parses every file), at the same line and column as in the
 // original: no lowering edit touches those lines, and the first line, where the helpers' import goes,
-// is always parsed. Whatever it cannot read with certainty (a quote left open on
-// its line, as JSX text may have, or unbalanced brackets) makes it give up, and the file is parsed
-// whole; so does any parse error in the blanked text, which then gets its diagnostic from a whole
-// parse. Names in blanked statements still reach the analysis, from their text (`unparsed`).
+// is always parsed. Whatever it cannot read with certainty (a quote left open on its line, as JSX
+// text may have, or unbalanced brackets) makes it give up, and the file is parsed whole; so does any
+// parse error in the blanked text, which then gets its diagnostic from a whole parse. Names in
+// blanked statements still reach the analysis, from their text (`unparsed`).
+import { asyncSyntaxPositions } from './async-words.js';
 
 /** Words after a top-level `}` that continue the statement it is in, rather than start another. */
 const continuesAfterBrace = new Set(['in', 'instanceof', 'of', 'as', 'satisfies', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'from', 'with', 'assert']);
 
 /** Words after which a `/` starts a regular expression rather than a division. */
 const beforeExpression = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
-
-const mustParse = /\b(?:async|await|yield)\b|\\u/g;
 
 /** What a statement opens with, past comments: a quote (a directive?), or import or export syntax. */
 const opening = /\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|export)\b(?!\s*[(.]))?/y;
@@ -157,23 +156,25 @@ export function topLevelStatementEnds(code: string): number[] | null {
  * `\u` escape, which could spell them) blanked, and the blanked ranges. Statements opening with a
  * string stay (they may be directives), and so does everything when the scan cannot be sure.
  */
-export function blankStatementsWithoutAsync(code: string): { text: string; unparsed: [number, number][]; blankedModuleSyntax: boolean } {
+export function blankStatementsWithoutAsync(
+  code: string,
+  asyncSyntaxAt: readonly number[] = asyncSyntaxPositions(code)
+): { text: string; unparsed: [number, number][]; blankedModuleSyntax: boolean } {
   const ends = topLevelStatementEnds(code);
   const unparsed: [number, number][] = [];
   let blankedModuleSyntax = false;
   if (!ends) return { text: code, unparsed, blankedModuleSyntax };
-  const parsedAt: number[] = [];
-  for (let match = mustParse.exec(code); match; match = mustParse.exec(code)) parsedAt.push(match.index);
   const pieces: string[] = [];
   let start = 0;
   let next = 0;
   for (const end of [...ends, code.length]) {
     if (end === start) continue;
-    while (next < parsedAt.length && parsedAt[next]! < start) next++;
-    opening.lastIndex = start;
+    while (next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < start) next++;
     // The first line is always parsed: the helpers' import goes there, moving what follows it.
-    const opensWith = start === 0 || (next < parsedAt.length && parsedAt[next]! < end) ? 'async syntax' : opening.exec(code)?.[1];
-    if (opensWith === 'async syntax' || opensWith === '"' || opensWith === "'") {
+    const hasAsyncSyntax = start === 0 || (next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < end);
+    opening.lastIndex = start;
+    const opensWith = hasAsyncSyntax ? undefined : opening.exec(code)?.[1];
+    if (hasAsyncSyntax || opensWith === '"' || opensWith === "'") {
       pieces.push(code.slice(start, end));
     } else {
       blank(code, start, end, pieces);

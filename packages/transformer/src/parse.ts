@@ -6,6 +6,7 @@ import type { File } from '@babel/types';
 import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { NormalizedOptions } from './options.js';
 import { blankStatementsWithoutAsync } from './parse-only-async-statements.js';
+import { asyncSyntaxPositions } from './async-words.js';
 
 // Decorators parse too (Angular and Nest code): the widespread legacy (experimental) form, in JavaScript and
 // TypeScript alike. `@` means nothing else in either, so nothing else changes.
@@ -15,25 +16,32 @@ const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
   tsx: ['typescript', 'jsx', 'decorators-legacy'],
 };
 
-/**
- * The file's AST, and the ranges of top-level statements left unparsed (`parseOnlyAsyncStatements`:
- * see parse-only-async-statements.ts), or the diagnostic of a syntax error.
- */
-export function parse(code: string, options: NormalizedOptions): { ast: File; unparsed: [number, number][] } | { diagnostic: Diagnostic } {
+/** A parsed file. */
+export interface Parsed {
+  ast: File;
+  /** Top-level statements left unparsed (`parseOnlyAsyncStatements`: see parse-only-async-statements.ts). */
+  unparsed: [number, number][];
+  /** Where the text spells async syntax (`asyncSyntaxPositions`), for the analysis to skip the rest. */
+  asyncSyntaxAt: number[];
+}
+
+/** The file parsed, or the diagnostic of a syntax error. */
+export function parse(code: string, options: NormalizedOptions): Parsed | { diagnostic: Diagnostic } {
+  const asyncSyntaxAt = asyncSyntaxPositions(code);
   if (options.parseOnlyAsyncStatements) {
-    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code);
+    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code, asyncSyntaxAt);
     if (unparsed.length) {
       // `unambiguous` decides from import and export: blanked ones still count.
       const sourceType = options.sourceType === 'unambiguous' && blankedModuleSyntax ? 'module' : options.sourceType;
       try {
-        return { ast: parseWithBabel(text, { ...options, sourceType }), unparsed };
+        return { ast: parseWithBabel(text, { ...options, sourceType }), unparsed, asyncSyntaxAt };
       } catch {
         // Reported, if it is one, by the whole parse below.
       }
     }
   }
   try {
-    return { ast: parseWithBabel(code, options), unparsed: [] };
+    return { ast: parseWithBabel(code, options), unparsed: [], asyncSyntaxAt };
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number; column: number }; reasonCode?: string };
     const code_ =

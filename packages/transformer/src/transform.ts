@@ -49,7 +49,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const parsed = parse(code, opts);
   if ('diagnostic' in parsed) throw new YieldfromError([parsed.diagnostic]);
   const program = parsed.ast.program;
-  const analysis = analyze(program, code, parsed.unparsed);
+  const analysis = analyze(parsed);
   const problems = reportProblems(analysis, code, opts, warnings);
   if (problems.length) throw new YieldfromError(problems);
   if (!analysis.lowered.length) return unchanged(code, opts, warnings);

@@ -5,6 +5,7 @@ import { normalizeOptions, type TransformOptions } from '../options.js';
 import { parse } from '../parse.js';
 import { YieldfromError } from '../diagnostics.js';
 import { mayContainAsync } from '../async-words.js';
+import { notChildren } from './children.js';
 
 export interface AsyncSyntaxSite {
   what: 'async function' | 'async generator' | 'await' | 'for await' | 'await using';
@@ -13,9 +14,6 @@ export interface AsyncSyntaxSite {
   column: number;
 }
 
-// Every other property that holds an object is a child. Walking by property keeps @babel/types (and
-// its 140 ms of loading) out of `yieldfrom --check`.
-const notChildren = new Set(['loc', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
 const isNode = (value: unknown): value is t.Node => !!value && typeof (value as t.Node).type === 'string';
 
 /** Lists every piece of async syntax in `code`. Throws a YieldfromError if it does not parse. */

@@ -3,6 +3,8 @@
 // `super` and direct `eval` that the lowering must forward or capture. Nothing is rewritten here.
 import type * as t from '@babel/types';
 import { inferFunctionName } from './names.js';
+import { notChildren } from './children.js';
+import type { Parsed } from '../parse.js';
 
 export type ContextKind = 'program' | 'function' | 'arrow' | 'method' | 'class-field' | 'static-block';
 
@@ -112,15 +114,11 @@ export interface Analysis {
   problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
 }
 
-// Properties of a Babel node that hold positions, parser notes or comments, never child nodes. Every
-// other property holding an object with a `type` is a child: walking them all, rather than through
-// @babel/types' VISITOR_KEYS table, keeps @babel/types (160 ms to load) out of every build that uses
-// the plugin, and cannot miss a node type the parser adds later.
-const notChildren = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
 
-/** `unparsed`: ranges of top-level statements the parser did not read (their names still count: `unread`). */
-export function analyze(program: t.Program, code: string, unparsed: readonly [number, number][] = []): Analysis {
-  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...unparsed], yieldIdentifiers: [], problems: [] };
+/** Statements the parser did not read (`parsed.unparsed`) still count, by their names: `unread`. */
+export function analyze(parsed: Parsed): Analysis {
+  const program = parsed.ast.program;
+  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [] };
   const allYieldIdentifiers: t.Identifier[] = [];
   const root = createContext('program', program, null, false, '');
   root.strict = program.sourceType === 'module' || hasUseStrict(program.directives);
@@ -474,7 +472,7 @@ export function analyze(program: t.Program, code: string, unparsed: readonly [nu
   // nothing a lowering elsewhere depends on but its names, which are looked up in its text when a
   // name is generated (words in its strings and comments count too, which costs nothing).
   // Most of a typical module is such statements; walking them was a third of transform().
-  const mustVisit = wordPositions(code, /\b(?:async|await|yield)\b|\\u/g);
+  const mustVisit = parsed.asyncSyntaxAt;
   let nextWord = 0;
   for (const statement of program.body) {
     while (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.start!) nextWord++;
@@ -484,13 +482,6 @@ export function analyze(program: t.Program, code: string, unparsed: readonly [nu
   analysis.unread.sort((a, b) => a[0] - b[0]);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
   return analysis;
-}
-
-/** Where `pattern` (global) matches in `code`, in order. */
-function wordPositions(code: string, pattern: RegExp): number[] {
-  const positions: number[] = [];
-  for (let match = pattern.exec(code); match; match = pattern.exec(code)) positions.push(match.index);
-  return positions;
 }
 
 function isLoop(node: t.Node): boolean {
