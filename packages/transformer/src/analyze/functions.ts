@@ -83,6 +83,20 @@ export interface FunctionContext {
   superUses: Set<'superGet' | 'superSet' | 'superCall'>;
   /** For lowered arrows: a direct `eval` in the body. */
   hasEval: boolean;
+  /**
+   * How often each name is declared in this context's subtree: `var`/`let`/`const`, functions,
+   * classes, parameters (this context's own included), `catch`, imports, and every identifier in a
+   * destructuring pattern (also an assigning one). Made on first use.
+   */
+  declared?: Map<string, number>;
+  /** Names assigned as a plain identifier (`=`, `+=`, `++`, a `for-in/of` head) in the subtree. */
+  assigned?: Set<string>;
+  /** This function's parameters that are plain identifiers. */
+  simpleParams?: Set<string>;
+  /** For arrows: created in the parameter list of the enclosing function. */
+  inParentParameters: boolean;
+  /** A direct `eval` or a `with` statement in the subtree: names may be declared or resolved where no walk sees. */
+  dynamicScope: boolean;
 }
 
 export interface ForAwaitSite {
@@ -161,6 +175,8 @@ export function analyze(parsed: Parsed): Analysis {
       containsLowered: false,
       superUses: new Set(),
       hasEval: false,
+      inParentParameters: false,
+      dynamicScope: false,
     };
   }
 
@@ -191,6 +207,18 @@ export function analyze(parsed: Parsed): Analysis {
 
   function countName(context: FunctionContext, name: string) {
     for (let c: FunctionContext | null = context; c; c = c.parent) c.nameCounts.set(name, (c.nameCounts.get(name) ?? 0) + 1);
+  }
+
+  function countDeclaration(context: FunctionContext | null, name: string) {
+    for (let c = context; c; c = c.parent) (c.declared ??= new Map()).set(name, (c.declared.get(name) ?? 0) + 1);
+  }
+
+  function markAssigned(context: FunctionContext, name: string) {
+    for (let c: FunctionContext | null = context; c; c = c.parent) (c.assigned ??= new Set()).add(name);
+  }
+
+  function markDynamicScope(context: FunctionContext) {
+    for (let c: FunctionContext | null = context; c; c = c.parent) c.dynamicScope = true;
   }
 
   function markThisUse(context: FunctionContext) {
@@ -235,6 +263,15 @@ export function analyze(parsed: Parsed): Analysis {
       case 'Identifier': {
         analysis.names.add(node.name);
         countName(context, node.name);
+        if (parent) {
+          const use = bindingUse(parent, parentKey, grandparent);
+          if (use === 'declare') {
+            countDeclaration(context, node.name);
+            if (parentKey === 'params' && parent === context.node) (context.simpleParams ??= new Set()).add(node.name);
+          } else if (use === 'assign') {
+            markAssigned(context, node.name);
+          }
+        }
         if (node.name === 'arguments' && parent && isReference(node, parent, parentKey)) {
           const { arrows, owner } = arrowChain(context);
           owner.usesArguments = true;
@@ -292,8 +329,12 @@ export function analyze(parsed: Parsed): Analysis {
         if (target.type === 'Identifier') markOwnNameAssignment(context, target.name);
         break;
       }
+      case 'WithStatement':
+        markDynamicScope(context);
+        break;
       case 'CallExpression':
         if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
+          markDynamicScope(context);
           markOwnNameAssignment(context, null);
           markThisUse(context);
           for (const arrow of arrowChain(context).arrows) arrow.hasEval = true;
@@ -385,6 +426,7 @@ export function analyze(parsed: Parsed): Analysis {
     const name = lowered ? inferFunctionName(node, parent, parentKey) : '';
     const inner = createContext(kind, node, context, lowered, name);
     inner.asyncGenerator = lowered && !!node.generator;
+    inner.inParentParameters = context.inParameters;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
     if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
@@ -392,7 +434,8 @@ export function analyze(parsed: Parsed): Analysis {
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;
     const repeatsOutside = repeatsSinceList;
     repeatsSinceList = true; // for everything inside the function
-    if (kind === 'method' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
+    // Class code is strict; an object literal's methods are as strict as the code around them.
+    if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
     if (lowered && node.type === 'FunctionDeclaration') {
       if (parent.type === 'BlockStatement' || parent.type === 'StaticBlock') {
         inner.hoistTo = parent;
@@ -552,6 +595,38 @@ function isNonReferenceKey(node: t.Identifier, parent: t.Node, key: string): boo
       return false;
   }
 }
+
+/**
+ * What an identifier does to its name's binding, as far as a generator moved out of its scope needs
+ * to know: declares one (a declaration, a parameter, or any identifier in a destructuring pattern,
+ * assigning ones included, which only errs on the side of caution), assigns one, or neither.
+ */
+function bindingUse(parent: t.Node, key: string, grandparent: t.Node | null): 'declare' | 'assign' | null {
+  if (key === 'id') return parent.type === 'MetaProperty' ? null : 'declare';
+  if (declaringKeys[parent.type] === key) return 'declare';
+  if (parent.type === 'ObjectProperty') return key === 'value' && grandparent?.type === 'ObjectPattern' ? 'declare' : null;
+  if (parent.type === 'UpdateExpression') return 'assign';
+  return assigningLeft.has(parent.type) && key === 'left' ? 'assign' : null;
+}
+
+/** The child holding declared identifiers (besides `id`), by node type. */
+const declaringKeys: Record<string, string> = {
+  FunctionDeclaration: 'params',
+  FunctionExpression: 'params',
+  ArrowFunctionExpression: 'params',
+  ObjectMethod: 'params',
+  ClassMethod: 'params',
+  ClassPrivateMethod: 'params',
+  CatchClause: 'param',
+  ImportSpecifier: 'local',
+  ImportDefaultSpecifier: 'local',
+  ImportNamespaceSpecifier: 'local',
+  ArrayPattern: 'elements',
+  RestElement: 'argument',
+  AssignmentPattern: 'left',
+  TSParameterProperty: 'parameter',
+};
+const assigningLeft = new Set(['AssignmentExpression', 'ForInStatement', 'ForOfStatement']);
 
 function isReference(node: t.Identifier, parent: t.Node, key: string): boolean {
   if (isNonReferenceKey(node, parent, key)) return false;

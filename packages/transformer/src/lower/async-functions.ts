@@ -200,31 +200,69 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
   s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
 }
 
+/** Where a hoisted arrow's generator goes, and the enclosing function's parameters it is passed per call. */
+interface ArrowHoist {
+  target: StatementList;
+  passedNames: string[];
+  /** The enclosing code is strict and the target is not: the generator body says "use strict" itself. */
+  addStrict: boolean;
+}
+
 /**
  * Where an async arrow's generator can live instead of being created on each evaluation: the
- * statement list around its enclosing function (or class), when the arrow's body names nothing that
- * is declared in between (so the generator sees the same bindings there) and needs nothing but
- * `this`, `arguments`, `new.target` and `super` from its site, which the wrapper passes per call.
+ * statement list around its enclosing function (or class). Every name the body uses must mean the
+ * same there: declared nowhere in the enclosing function outside the arrow, or a plain parameter of
+ * it that nothing assigns (closure conversion: the wrapper passes its value per call, which is the
+ * value the body would read, since nothing can change it). The body may need `this`, `arguments`,
+ * `new.target` and `super` from its site too, which the wrapper passes per call.
+ *   "function f(items, k) { return items.map(async (x) => (await x) * k) }"
+ *   => "function f(items, k) { return items.map((x) => spawn(_anonymous, void 0, [x, k])) } function* _anonymous(x, k) { ... }"
  */
-function arrowHoistTarget(fn: FunctionContext): StatementList | null {
+function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext): ArrowHoist | null {
   const owner = fn.parent;
   if (!owner || owner.kind === 'arrow' || owner.kind === 'program' || !owner.hoistTarget) return null;
-  if (fn.containsLowered || fn.hasEval || fn.superUses.has('superCall') || fn.captures.has('superCall')) return null;
-  for (const [name, count] of fn.nameCounts) {
-    if (name.startsWith('#') || name === owner.className) return null;
-    // The name also occurs in the enclosing function outside the arrow: it may be declared there.
-    if ((owner.nameCounts.get(name) ?? 0) > count) return null;
+  // `eval` or `with` in the enclosing function can declare or shadow names no walk sees.
+  if (fn.containsLowered || fn.hasEval || owner.dynamicScope || fn.superUses.has('superCall') || fn.captures.has('superCall')) return null;
+  const plainParams = node.params.every((param) => param.type === 'Identifier');
+  // A strict function's arrow moved into sloppy code (a class in a script) keeps strict mode with a
+  // directive, which a function with a non-simple parameter list may not have.
+  const addStrict = owner.strict && !owner.parent!.strict;
+  if (addStrict && !plainParams) return null;
+  const ownName = owner.node.type === 'FunctionExpression' ? owner.node.id?.name : undefined;
+  const passedNames: string[] = [];
+  for (const name of fn.nameCounts.keys()) {
+    if (name.startsWith('#') || name === owner.className || name === ownName) return null;
+    const declaredOutside = (owner.declared?.get(name) ?? 0) - (fn.declared?.get(name) ?? 0);
+    if (declaredOutside === 0) continue;
+    if (declaredOutside === 1 && isPassableParameter(name, fn, owner, context)) passedNames.push(name);
+    else return null;
   }
-  return owner.hoistTarget;
+  // Passed values go last in the generator's parameters, which needs the arrow's to be plain.
+  if (passedNames.length && !plainParams) return null;
+  return { target: owner.hoistTarget, passedNames, addStrict };
+}
+
+/**
+ * A parameter of the arrow's enclosing function whose value never changes after the call binds it:
+ * a plain identifier, declared nowhere else in the function (the arrow included), never assigned,
+ * not aliased by a sloppy function's mapped `arguments`, and read only from the body (an arrow in
+ * the parameter list could run before a later parameter is bound).
+ */
+function isPassableParameter(name: string, fn: FunctionContext, owner: FunctionContext, context: ShellContext): boolean {
+  if (!owner.simpleParams?.has(name) || owner.assigned?.has(name) || fn.declared?.has(name) || fn.inParentParameters) return false;
+  // Names a generator's parameter cannot take, or that the lowering renames.
+  if (name === 'yield' || name === 'arguments' || name === 'eval' || context.renamed.has(name)) return false;
+  const mappedArguments = !owner.strict && owner.usesArguments && (owner.node as t.Function).params.every((param) => param.type === 'Identifier');
+  return !mappedArguments;
 }
 
 function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext) {
   const { s, code } = context;
   const driver = driverOf(fn, context);
   const afterAsync = skipTrivia(code, findKeyword(code, node.start!, 'async', node.body.start!) + 5);
-  const hoistTarget = arrowHoistTarget(fn);
-  if (hoistTarget) {
-    lowerHoistedArrow(node, fn, context, { afterAsync, driver, target: hoistTarget });
+  const hoist = arrowHoist(node, fn, context);
+  if (hoist) {
+    lowerHoistedArrow(node, fn, context, { afterAsync, driver, hoist });
     return;
   }
   const generator = generatorName(fn, context, { scoped: true });
@@ -270,7 +308,7 @@ function lowerHoistedArrow(
   node: t.ArrowFunctionExpression,
   fn: FunctionContext,
   context: ShellContext,
-  where: { afterAsync: number; driver: string; target: StatementList }
+  where: { afterAsync: number; driver: string; hoist: ArrowHoist }
 ) {
   const { s, code } = context;
   const names = context.captureNames;
@@ -278,7 +316,7 @@ function lowerHoistedArrow(
   const generator = context.names.claim(`_${fn.name || 'anonymous'}`);
   // What the body needs from its site, and how the site spells it (inside a lowered function the
   // `super` arrows already exist under their capture names).
-  const passed: [key: string, local: string, value: string][] = [];
+  const passed: [key: string, local: string, value: string][] = where.hoist.passedNames.map((name) => [name, name, name]);
   if (fn.captures.has('arguments')) passed.push(['a', names.arguments, 'arguments']);
   if (fn.captures.has('newTarget')) passed.push(['n', names.newTarget, 'new.target']);
   if (fn.superUses.has('superGet')) passed.push(['g', names.superGet, owner.lowered ? names.superGet : '(key) => super[key]']);
@@ -314,17 +352,22 @@ function lowerHoistedArrow(
   }
   const arrow = findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : where.afterAsync, '=>', '(),');
   s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
+  const strict = where.hoist.addStrict ? '"use strict"; ' : '';
   if (node.body.type !== 'BlockStatement') {
     const bodyStart = (node.body.extra?.parenStart as number | undefined) ?? node.body.start!;
-    s.prependRight(bodyStart, `{ ${prologue}return `);
+    s.prependRight(bodyStart, `{ ${strict}${prologue}return `);
     s.appendLeft(node.end!, ' }');
-  } else if (prologue) {
+  } else {
     const body = node.body;
-    const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
-    s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} ${prologue}`);
+    if (strict) s.appendLeft(body.start! + 1, ` ${strict.trimEnd()}`);
+    if (prologue) {
+      const at = body.directives.length ? body.directives[body.directives.length - 1]!.end! : body.start! + 1;
+      s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} ${prologue}`);
+    }
   }
   s.appendLeft(node.end!, ' ');
-  const statements = where.target.type === 'SwitchCase' ? where.target.consequent : where.target.body;
+  const target = where.hoist.target;
+  const statements = target.type === 'SwitchCase' ? target.consequent : target.body;
   const statement = statements.find((candidate) => candidate.start! <= node.start! && node.end! <= candidate.end!)!;
   s.move(where.afterAsync, node.end!, statement.start!);
 }
