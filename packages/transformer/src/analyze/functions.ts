@@ -93,6 +93,8 @@ export interface FunctionContext {
   assigned?: Set<string>;
   /** This function's parameters that are plain identifiers. */
   simpleParams?: Set<string>;
+  /** Names this function declares with `const`, and the range where each is surely initialized. */
+  constants?: Map<string, [from: number, to: number]>;
   /** For arrows: created in the parameter list of the enclosing function. */
   inParentParameters: boolean;
   /** A direct `eval` or a `with` statement in the subtree: names may be declared or resolved where no walk sees. */
@@ -219,6 +221,28 @@ export function analyze(parsed: Parsed): Analysis {
 
   function markDynamicScope(context: FunctionContext) {
     for (let c: FunctionContext | null = context; c; c = c.parent) c.dynamicScope = true;
+  }
+
+  /**
+   * Where each name a `const` declares is surely initialized: from the end of its declarator to the
+   * end of its block (for a `for-in/of` head, the loop body). Not in a `switch` case, which a jump
+   * can enter past the declaration.
+   */
+  function recordConstants(node: t.VariableDeclaration, parent: t.Node, parentKey: string, context: FunctionContext) {
+    let scopeEnd: number;
+    let bodyStart = -1;
+    if ((parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parentKey === 'left') {
+      bodyStart = parent.body.start!;
+      scopeEnd = parent.body.end!;
+    } else if (parent.type === 'ForStatement' || parent.type === 'BlockStatement' || parent.type === 'StaticBlock') {
+      scopeEnd = parent.end!;
+    } else {
+      return;
+    }
+    for (const declarator of node.declarations) {
+      const from = Math.max(declarator.end!, bodyStart);
+      for (const name of patternNames(declarator.id)) (context.constants ??= new Map()).set(name, [from, scopeEnd]);
+    }
   }
 
   function markThisUse(context: FunctionContext) {
@@ -380,6 +404,7 @@ export function analyze(parsed: Parsed): Analysis {
         if ((node.kind as string) === 'await using') {
           analysis.problems.push({ kind: 'unsupported', node, what: '`await using` declarations' });
         }
+        if (node.kind === 'const' && !node.declare && parent) recordConstants(node, parent, parentKey, context);
         break;
     }
 
@@ -627,6 +652,28 @@ const declaringKeys: Record<string, string> = {
   TSParameterProperty: 'parameter',
 };
 const assigningLeft = new Set(['AssignmentExpression', 'ForInStatement', 'ForOfStatement']);
+
+/** The names a binding pattern declares. */
+function patternNames(pattern: t.Node, names: string[] = []): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      names.push(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) patternNames(property.type === 'RestElement' ? property : property.value, names);
+      break;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) patternNames(element, names);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, names);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, names);
+      break;
+  }
+  return names;
+}
 
 function isReference(node: t.Identifier, parent: t.Node, key: string): boolean {
   if (isNonReferenceKey(node, parent, key)) return false;

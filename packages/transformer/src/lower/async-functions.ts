@@ -211,9 +211,9 @@ interface ArrowHoist {
 /**
  * Where an async arrow's generator can live instead of being created on each evaluation: the
  * statement list around its enclosing function (or class). Every name the body uses must mean the
- * same there: declared nowhere in the enclosing function outside the arrow, or a plain parameter of
- * it that nothing assigns (closure conversion: the wrapper passes its value per call, which is the
- * value the body would read, since nothing can change it). The body may need `this`, `arguments`,
+ * same there: declared nowhere in the enclosing function outside the arrow, or a parameter or
+ * constant of it that nothing can change once the arrow exists (closure conversion: the wrapper
+ * passes its value per call, which is the value the body would read). The body may need `this`, `arguments`,
  * `new.target` and `super` from its site too, which the wrapper passes per call.
  *   "function f(items, k) { return items.map(async (x) => (await x) * k) }"
  *   => "function f(items, k) { return items.map((x) => spawn(_anonymous, void 0, [x, k])) } function* _anonymous(x, k) { ... }"
@@ -234,7 +234,7 @@ function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     if (name.startsWith('#') || name === owner.className || name === ownName) return null;
     const declaredOutside = (owner.declared?.get(name) ?? 0) - (fn.declared?.get(name) ?? 0);
     if (declaredOutside === 0) continue;
-    if (declaredOutside === 1 && isPassableParameter(name, fn, owner, context)) passedNames.push(name);
+    if (declaredOutside === 1 && isPassable(name, fn, owner, context)) passedNames.push(name);
     else return null;
   }
   // Passed values go last in the generator's parameters, which needs the arrow's to be plain.
@@ -243,15 +243,21 @@ function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
 }
 
 /**
- * A parameter of the arrow's enclosing function whose value never changes after the call binds it:
- * a plain identifier, declared nowhere else in the function (the arrow included), never assigned,
- * not aliased by a sloppy function's mapped `arguments`, and read only from the body (an arrow in
- * the parameter list could run before a later parameter is bound).
+ * A binding of the arrow's enclosing function whose value cannot change once the arrow can run, so
+ * passing its value per call is the same as reading it: declared once in the function and nowhere
+ * in the arrow, never assigned, and either
+ * - a plain parameter, not aliased by a sloppy function's mapped `arguments`, the arrow in the body
+ *   (in the parameter list it could run before a later parameter is bound); or
+ * - a `const` whose declaration the arrow follows in its block (then it is initialized whenever the
+ *   arrow exists; the wrapper reads it at the arrow's site, where the name means that constant).
  */
-function isPassableParameter(name: string, fn: FunctionContext, owner: FunctionContext, context: ShellContext): boolean {
-  if (!owner.simpleParams?.has(name) || owner.assigned?.has(name) || fn.declared?.has(name) || fn.inParentParameters) return false;
+function isPassable(name: string, fn: FunctionContext, owner: FunctionContext, context: ShellContext): boolean {
+  if (owner.assigned?.has(name) || fn.declared?.has(name)) return false;
   // Names a generator's parameter cannot take, or that the lowering renames.
   if (name === 'yield' || name === 'arguments' || name === 'eval' || context.renamed.has(name)) return false;
+  const constant = owner.constants?.get(name);
+  if (constant) return constant[0] <= fn.node.start! && fn.node.end! <= constant[1];
+  if (!owner.simpleParams?.has(name) || fn.inParentParameters) return false;
   const mappedArguments = !owner.strict && owner.usesArguments && (owner.node as t.Function).params.every((param) => param.type === 'Identifier');
   return !mappedArguments;
 }
