@@ -40,7 +40,10 @@ export class HelperRegistry {
     } else {
       text = `var { ${bindings.map((b) => `${b.helper}: ${b.local}`).join(', ')} } = require(${JSON.stringify(options.runtimeModule)});`;
     }
-    s.appendRight(index, index === 0 ? `${text} ` : `${separator} ${text}`);
+    // At the very start, before what the lowering moved there (an arrow's generator), so a reader
+    // meets the helpers first.
+    if (index === 0) s.prepend(`${text} `);
+    else s.appendRight(index, `${separator} ${text}`);
   }
 }
 

@@ -71,7 +71,9 @@ export interface FunctionContext {
   /** How often each identifier (and `#private` name) occurs in this context's subtree. */
   nameCounts: Map<string, number>;
   /** For functions, methods, field initializers and static blocks: where a generator for an arrow inside
-   * could be declared once per evaluation of this context's class or function (null if nowhere). */
+   * could be declared once per evaluation of this context's class or function (null if nowhere). For
+   * an arrow outside any function: its statement list, if evaluated once per run of it with no scope
+   * in between. */
   hoistTarget: StatementList | null;
   /** The name of the class whose method, field or static block this is. */
   className: string | null;
@@ -250,9 +252,11 @@ export function analyze(parsed: Parsed): Analysis {
   }
 
   // The innermost statement list around the node being visited, and whether a function, loop or
-  // field initializer stands between it and the node (then it may run more than once per list run).
+  // field initializer stands between it and the node (then it may run more than once per list run),
+  // and whether a scope does (a class's name and private names, a `catch` parameter).
   let statementList: StatementList | null = program;
   let repeatsSinceList = false;
+  let scopeSinceList = false;
 
   function visit(
     node: t.Node,
@@ -264,15 +268,20 @@ export function analyze(parsed: Parsed): Analysis {
   ) {
     const savedList = statementList;
     const savedRepeats = repeatsSinceList;
+    const savedScope = scopeSinceList;
     if (node.type === 'BlockStatement' || node.type === 'SwitchCase' || node.type === 'StaticBlock') {
       statementList = node;
       repeatsSinceList = false;
+      scopeSinceList = false;
     } else if (isLoop(node)) {
       repeatsSinceList = true;
+    } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression' || (parent?.type === 'CatchClause' && parentKey === 'param')) {
+      scopeSinceList = true;
     }
     visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
     statementList = savedList;
     repeatsSinceList = savedRepeats;
+    scopeSinceList = savedScope;
   }
 
   function visitNode(
@@ -454,6 +463,7 @@ export function analyze(parsed: Parsed): Analysis {
     inner.inParentParameters = context.inParameters;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
     if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
+    else if (kind === 'arrow' && context.kind === 'program' && !repeatsSinceList && !scopeSinceList) inner.hoistTarget = statementList;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
     if (kind === 'method') inner.container = parent.type === 'ObjectExpression' ? parent : parent.type === 'ClassBody' ? (grandparent as t.Class) : null;
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;

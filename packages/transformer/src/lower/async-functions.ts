@@ -220,9 +220,13 @@ interface ArrowHoist {
  */
 function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, context: ShellContext): ArrowHoist | null {
   const owner = fn.parent;
-  if (!owner || owner.kind === 'arrow' || owner.kind === 'program' || !owner.hoistTarget) return null;
+  if (!owner || owner.kind === 'arrow') return null;
   // `eval` or `with` in the enclosing function can declare or shadow names no walk sees.
   if (fn.containsLowered || fn.hasEval || owner.dynamicScope || fn.superUses.has('superCall') || fn.captures.has('superCall')) return null;
+  // Outside any function, the generator goes in the arrow's own statement list, where every name
+  // means what it means at the arrow.
+  if (owner.kind === 'program') return fn.hoistTarget ? { target: fn.hoistTarget, passedNames: [], addStrict: false } : null;
+  if (!owner.hoistTarget) return null;
   const plainParams = node.params.every((param) => param.type === 'Identifier');
   // A strict function's arrow moved into sloppy code (a class in a script) keeps strict mode with a
   // directive, which a function with a non-simple parameter list may not have.
@@ -352,8 +356,9 @@ function lowerHoistedArrow(
   if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
   else if (extraParams) s.appendLeft(paramsOpen(node, code, where.afterAsync) + 1, extraParams);
   if (!parenthesized) {
+    // `async x => ...`: the parameter starts the moved text, so its `(` goes inside it, after the name.
     const param = node.params[0]!;
-    s.appendLeft(param.start!, '(');
+    s.appendRight(param.start!, '(');
     s.appendLeft(param.end!, ')');
   }
   const arrow = findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : where.afterAsync, '=>', '(),');
