@@ -11,3 +11,5 @@ export { AsyncIteratorPrototype } from './iterator-protocol.js';
 export { awaitMarker } from './await-marker.js';
 export { yieldStar } from './yield-star.js';
 export { forAwait } from './for-await.js';
+// Reflect.apply as it was at load: lowered `super.m(...)` calls go through it (captures.ts).
+export { apply } from './intrinsics.js';

@@ -65,7 +65,8 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const generatorMethods = new Map<t.ObjectExpression | t.Class, GeneratorMethod[]>();
 
   try {
-    for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames);
+    const captureHelpers = { apply: () => helpers.use('apply') };
+    for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames, captureHelpers);
   } catch (error) {
     if (error instanceof UnsupportedSuperError) throw new YieldfromError([at(DiagnosticCodes.UNSUPPORTED, `${error.message} is not supported yet`, error.node, code, opts)]);
     throw error;

@@ -3,6 +3,7 @@
 //   "async () => arguments[0]"     => "const _arguments = arguments; ... function* _f() { return _arguments[0] }"
 //   "async () => new.target"       => "const _newTarget = new.target; ... return _newTarget"
 //   "async m() { super.x = 1 }"    => "m() { const _superSet = (k, v) => super[k] = v; return spawn(function* _m() { _superSet("x", 1) }, ...) }"
+//   "super.m(a)" in such a body    => "apply(_superGet("m"), this, [a])"
 //
 // A generator function has its own `arguments` and `new.target` and cannot contain `super`, so these
 // are bound by arrows or constants at the creation site of the outermost lowered function below the
@@ -45,8 +46,14 @@ export class UnsupportedSuperError extends Error {
   }
 }
 
+/** Runtime helpers a rewritten reference may call, by the local names the helper registry gives them. */
+export interface CaptureHelpers {
+  /** Reflect.apply as the runtime captured it when it loaded. */
+  apply: () => string;
+}
+
 /** Rewrites one reference to use its capture. */
-export function rewriteReference(s: MagicString, code: string, reference: ContextReference, names: CaptureNames): void {
+export function rewriteReference(s: MagicString, code: string, reference: ContextReference, names: CaptureNames, helpers: CaptureHelpers): void {
   switch (reference.kind) {
     case 'arguments': {
       const { node, parent } = reference;
@@ -58,11 +65,11 @@ export function rewriteReference(s: MagicString, code: string, reference: Contex
       s.update(reference.node.start!, reference.node.end!, names.newTarget);
       return;
     case 'super':
-      rewriteSuper(s, code, reference, names);
+      rewriteSuper(s, code, reference, names, helpers);
   }
 }
 
-function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextReference, { kind: 'super' }>, names: CaptureNames) {
+function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextReference, { kind: 'super' }>, names: CaptureNames, helpers: CaptureHelpers) {
   const { node, parent, grandparent, grandparentKey } = reference;
   if (parent.type === 'CallExpression') {
     // super(...args) inside an async arrow in a derived constructor.
@@ -110,14 +117,40 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
   if (grandparent.type === 'UpdateExpression' || grandparent.type.endsWith('Pattern') || grandparentKey === 'left') {
     throw new UnsupportedSuperError(grandparent, '`super` member as an update or destructuring target inside an async function');
   }
+  // A call keeps the method's `this` as its receiver. It goes through the runtime's captured
+  // Reflect.apply, not the function's `call`, which a patched Function.prototype.call (or an own
+  // `call` of the method) would answer: native `super.m(a)` reads nothing but `m`. The lookup still
+  // comes before the arguments, as natively: it is apply's first argument.
   const isCallee = (grandparent.type === 'CallExpression' || grandparent.type === 'OptionalCallExpression') && grandparentKey === 'callee';
   if (isCallee) {
-    // `super.m(a)` => `_superGet("m").call(this, a)`: the receiver stays the method's `this`.
-    const call = grandparent as t.CallExpression;
+    const call = grandparent as t.CallExpression | t.OptionalCallExpression;
     keyText(`${names.superGet}(`, ')');
-    const open = findToken(code, member.end!, '(', '?.');
-    s.appendLeft(member.end!, '.call');
-    s.appendLeft(open + 1, call.arguments.length ? 'this, ' : 'this');
+    const typeArguments = call.typeArguments ?? call.typeParameters;
+    if (typeArguments) s.remove(typeArguments.start!, typeArguments.end!);
+    // Past the callee's closing parentheses, `?.` and any type arguments.
+    const open = findToken(code, typeArguments ? typeArguments.end! : member.end!, '(', '?.)');
+    if (call.type === 'OptionalCallExpression') {
+      // `super.m?.(a)` must not evaluate `a` when `m` is nullish, which a call to apply would:
+      // `_superGet("m")?.call(this, a)`, the one form that still reads `call` from the method.
+      s.prependRight(open, 'call');
+      s.appendLeft(open + 1, call.arguments.length ? 'this, ' : 'this');
+      return;
+    }
+    s.prependRight(call.start!, `${helpers.apply()}(`);
+    s.update(open, open + 1, ', this, [');
+    s.prependRight(call.end! - 1, ']');
+    return;
+  }
+  if (grandparent.type === 'TaggedTemplateExpression' && grandparentKey === 'tag') {
+    // `super.tag\`a${b}\`` => `apply(_superGet("tag"), this, ((...args) => args)\`a${b}\`)`: the
+    // template object is still one per site, and the substitutions run after the lookup.
+    const tagged = grandparent as t.TaggedTemplateExpression;
+    keyText(`${names.superGet}(`, ')');
+    const typeArguments = tagged.typeParameters;
+    if (typeArguments) s.remove(typeArguments.start!, typeArguments.end!);
+    s.prependRight(tagged.start!, `${helpers.apply()}(`);
+    s.prependRight(tagged.quasi.start!, ', this, ((...args) => args)');
+    s.appendLeft(tagged.end!, ')');
     return;
   }
   keyText(`${names.superGet}(`, ')');
