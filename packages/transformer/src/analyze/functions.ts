@@ -75,6 +75,9 @@ export interface FunctionContext {
    * an arrow outside any function: its statement list, if evaluated once per run of it with no scope
    * in between. */
   hoistTarget: StatementList | null;
+  /** For an object literal's method outside any function, evaluated once per run of its statement list
+   * with no scope in between: that list, where its generator can be a declaration of its own. */
+  generatorDeclarationTarget: StatementList | null;
   /** The name of the class whose method, field or static block this is. */
   className: string | null;
   /** For methods: the object literal or class they are defined on. */
@@ -174,6 +177,7 @@ export function analyze(parsed: Parsed): Analysis {
       forAwaits: [],
       nameCounts: new Map(),
       hoistTarget: null,
+      generatorDeclarationTarget: null,
       className: null,
       container: null,
       containsLowered: false,
@@ -464,6 +468,7 @@ export function analyze(parsed: Parsed): Analysis {
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
     if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
     else if (kind === 'arrow' && context.kind === 'program' && !repeatsSinceList && !scopeSinceList) inner.hoistTarget = statementList;
+    if (lowered && parent.type === 'ObjectExpression' && context.kind === 'program' && !repeatsSinceList && !scopeSinceList) inner.generatorDeclarationTarget = statementList;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
     if (kind === 'method') inner.container = parent.type === 'ObjectExpression' ? parent : parent.type === 'ClassBody' ? (grandparent as t.Class) : null;
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;

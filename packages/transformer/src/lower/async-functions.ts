@@ -376,11 +376,15 @@ function lowerHoistedArrow(
       s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} ${prologue}`);
     }
   }
+  moveBeforeStatement(s, node, where.afterAsync, where.hoist.target);
+}
+
+/** Moves the generator text from `from` to the end of `node` before the statement of `list` that holds it. */
+function moveBeforeStatement(s: MagicString, node: t.Node, from: number, list: StatementList) {
   s.appendLeft(node.end!, ' ');
-  const target = where.hoist.target;
-  const statements = target.type === 'SwitchCase' ? target.consequent : target.body;
+  const statements = list.type === 'SwitchCase' ? list.consequent : list.body;
   const statement = statements.find((candidate) => candidate.start! <= node.start! && node.end! <= candidate.end!)!;
-  s.move(where.afterAsync, node.end!, statement.start!);
+  s.move(from, node.end!, statement.start!);
 }
 
 /**
@@ -414,6 +418,11 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const keyStart = node.computed ? ((node.key.extra?.parenStart as number | undefined) ?? node.key.start!) : node.key.start!;
   const open = paramsOpen(node, code, keyClose);
   const params = wrapperParamNames(node.params, context).join(', ');
+  const declarationTarget = fn.generatorDeclarationTarget;
+  if (declarationTarget && node.type === 'ObjectMethod' && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters) {
+    lowerMethodWithGeneratorDeclaration(node, fn, context, { open, params, target: declarationTarget });
+    return;
+  }
   const slot = fn.generatorSlot;
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
@@ -488,6 +497,27 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const captures = captureDeclarations(fn.captures, context.captureNames);
   s.prependRight(open, `(${params}) { ${captures}return ${driver}(function* ${generator}`);
   s.appendLeft(node.end!, `, this, ${forwardedArguments(node, fn, context)}); }`);
+}
+
+/**
+ * "const api = { async load(id) { return (await get(id)).body } }" outside any function
+ *   => "function* _load(id) { return (yield get(id)).body } const api = { load(id) { return spawn(_load, this, [id]) } }"
+ * The object literal adds no scope, so a generator declared in the statement list around it means
+ * every name as the method does; it exists before the statement runs, once per run of the list, and
+ * reads as plain code. A body using `super` keeps its generator in the method's computed key (a
+ * declaration has no HomeObject).
+ */
+function lowerMethodWithGeneratorDeclaration(
+  node: t.ObjectMethod,
+  fn: FunctionContext,
+  context: ShellContext,
+  where: { open: number; params: string; target: StatementList }
+) {
+  const { s, code } = context;
+  const generator = context.names.claim(`_${fn.name || 'anonymous'}`);
+  s.appendLeft(where.open, `(${where.params}) { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
+  s.prependRight(where.open, ` function* ${generator}${typeParametersText(node, code)}`);
+  moveBeforeStatement(s, node, where.open, where.target);
 }
 
 /** Bindings for the top of one statement list, in source order. */
