@@ -98,7 +98,8 @@ export interface FunctionContext {
   assigned?: Set<string>;
   /** This function's parameters that are plain identifiers. */
   simpleParams?: Set<string>;
-  /** Names this function declares with `const`, and the range where each is surely initialized. */
+  /** Names this function binds to one value for good (a `const`, a function declaration of its body, a
+   * class declaration), and the range where each is surely initialized; assignments are in `assigned`. */
   constants?: Map<string, [from: number, to: number]>;
   /** For arrows: created in the parameter list of the enclosing function. */
   inParentParameters: boolean;
@@ -249,6 +250,25 @@ export function analyze(parsed: Parsed): Analysis {
       const from = Math.max(declarator.end!, bodyStart);
       for (const name of patternNames(declarator.id)) (context.constants ??= new Map()).set(name, [from, scopeEnd]);
     }
+  }
+
+  /**
+   * A declaration's binding is a constant in effect unless assigned: a function declared in the body
+   * itself is initialized before the body runs (one in a block is not, in sloppy code, where Annex B
+   * also assigns a function-wide `var`), and a class in a block from its end to the block's end.
+   */
+  function recordDeclarationConstant(node: t.FunctionDeclaration | t.ClassDeclaration, parent: t.Node, context: FunctionContext) {
+    if (!node.id || (node as { declare?: boolean }).declare) return;
+    let range: [number, number];
+    if (node.type === 'FunctionDeclaration') {
+      if (context.kind === 'program' || parent !== (context.node as t.Function).body) return;
+      range = [parent.start!, parent.end!];
+    } else if (parent.type === 'BlockStatement' || parent.type === 'StaticBlock') {
+      range = [node.end!, parent.end!];
+    } else {
+      return;
+    }
+    (context.constants ??= new Map()).set(node.id.name, range);
   }
 
   function markThisUse(context: FunctionContext) {
@@ -419,6 +439,9 @@ export function analyze(parsed: Parsed): Analysis {
         }
         if (node.kind === 'const' && !node.declare && parent) recordConstants(node, parent, parentKey, context);
         break;
+      case 'ClassDeclaration':
+        if (parent) recordDeclarationConstant(node, parent, context);
+        break;
     }
 
     if (isFunctionNode(node)) {
@@ -476,6 +499,7 @@ export function analyze(parsed: Parsed): Analysis {
     repeatsSinceList = true; // for everything inside the function
     // Class code is strict; an object literal's methods are as strict as the code around them.
     if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod' || (node.body.type === 'BlockStatement' && hasUseStrict(node.body.directives))) inner.strict = true;
+    if (node.type === 'FunctionDeclaration') recordDeclarationConstant(node, parent, context);
     if (lowered && node.type === 'FunctionDeclaration') {
       if (parent.type === 'BlockStatement' || parent.type === 'StaticBlock') {
         inner.hoistTo = parent;

@@ -206,6 +206,12 @@ interface ArrowHoist {
   passedNames: string[];
   /** The enclosing code is strict and the target is not: the generator body says "use strict" itself. */
   addStrict: boolean;
+  /**
+   * The body names the class's private names or its inner binding, which mean nothing outside the
+   * class: the generator is created in a static private field of the class instead, once per class
+   * evaluation, and kept in a variable of the target list.
+   */
+  inClass?: t.Class;
 }
 
 /**
@@ -234,8 +240,22 @@ function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   if (addStrict && !plainParams) return null;
   const ownName = owner.node.type === 'FunctionExpression' ? owner.node.id?.name : undefined;
   const passedNames: string[] = [];
+  // A class method's arrow may use the class's private names and binding from a static field of it,
+  // when it uses a private name (so the class has class-field syntax already, and the field adds no
+  // newer syntax to the output).
+  const ownClass = owner.kind === 'method' && owner.container && owner.container.type !== 'ObjectExpression' ? owner.container : undefined;
+  let usesPrivateName = false;
+  let needsClass = false;
   for (const name of fn.nameCounts.keys()) {
-    if (name.startsWith('#') || name === owner.className || name === ownName) return null;
+    if (name === ownName) return null;
+    if (name.startsWith('#') || name === owner.className) {
+      if (!ownClass) return null;
+      needsClass = true;
+      if (name.startsWith('#')) usesPrivateName = true;
+      continue;
+    }
+    // The arrow's own parameter: every use of the name in the arrow means it (or a binding inside).
+    if (fn.simpleParams?.has(name)) continue;
     const declaredOutside = (owner.declared?.get(name) ?? 0) - (fn.declared?.get(name) ?? 0);
     if (declaredOutside === 0) continue;
     if (declaredOutside === 1 && isPassable(name, fn, owner, context)) passedNames.push(name);
@@ -243,7 +263,8 @@ function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   }
   // Passed values go last in the generator's parameters, which needs the arrow's to be plain.
   if (passedNames.length && !plainParams) return null;
-  return { target: owner.hoistTarget, passedNames, addStrict };
+  if (!needsClass) return { target: owner.hoistTarget, passedNames, addStrict };
+  return usesPrivateName ? { target: owner.hoistTarget, passedNames, addStrict: false, inClass: ownClass } : null;
 }
 
 /**
@@ -323,7 +344,8 @@ function lowerHoistedArrow(
   const { s, code } = context;
   const names = context.captureNames;
   const owner = fn.parent!;
-  const generator = context.names.claim(`_${fn.name || 'anonymous'}`);
+  const inClass = where.hoist.inClass;
+  const generator = inClass ? classFieldHolder(inClass, `_${fn.name || 'anonymous'}`, where.hoist.target, context) : context.names.claim(`_${fn.name || 'anonymous'}`);
   // What the body needs from its site, and how the site spells it (inside a lowered function the
   // `super` arrows already exist under their capture names).
   const passed: [key: string, local: string, value: string][] = where.hoist.passedNames.map((name) => [name, name, name]);
@@ -350,7 +372,7 @@ function lowerHoistedArrow(
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
   s.update(node.start!, where.afterAsync, `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
-  s.prependRight(where.afterAsync, ` function* ${generator}`);
+  s.prependRight(where.afterAsync, inClass ? `static #${generator} = (${generator} = function*` : ` function* ${generator}`);
   const returnType = (node as { returnType?: t.Node | null }).returnType;
   const lastParam = node.params[node.params.length - 1];
   if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
@@ -376,7 +398,24 @@ function lowerHoistedArrow(
       s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} ${prologue}`);
     }
   }
-  moveBeforeStatement(s, node, where.afterAsync, where.hoist.target);
+  if (inClass) {
+    // First among the class's static initializers, as for private methods.
+    s.appendLeft(node.end!, ', void 0);');
+    s.move(where.afterAsync, node.end!, inClass.body.start! + 1);
+  } else {
+    moveBeforeStatement(s, node, where.afterAsync, where.hoist.target);
+  }
+}
+
+/**
+ * A variable of `list` that a static private field of the same name in `inClass` assigns: claimed
+ * afresh while the class already spells that private name.
+ */
+function classFieldHolder(inClass: t.Class, base: string, list: StatementList, context: ShellContext): string {
+  const classText = context.code.slice(inClass.start!, inClass.end!);
+  let name = context.names.claim(base);
+  while (classText.includes(`#${name}`)) name = context.names.claim(base);
+  return declareSlot(list, name, context, { claimed: true });
 }
 
 /** Moves the generator text from `from` to the end of `node` before the statement of `list` that holds it. */
@@ -527,9 +566,9 @@ export interface SlotList {
   declarators: string[];
 }
 
-function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean; claim?: boolean } = {}): string {
-  // A hoisted declaration keeps its own name; generated holders claim a fresh one.
-  const name = binding.init !== undefined && !binding.claim ? base : context.names.claim(base);
+function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean; claim?: boolean; claimed?: boolean } = {}): string {
+  // A hoisted declaration keeps its own name; generated holders claim a fresh one (unless `claimed` already).
+  const name = binding.claimed || (binding.init !== undefined && !binding.claim) ? base : context.names.claim(base);
   let list = context.slots.get(slot);
   if (!list) context.slots.set(slot, (list = { asVar: slot.type === 'Program', declarators: [] }));
   if (binding.asVar) list.asVar = true;
