@@ -41,6 +41,36 @@ describe('source maps', () => {
     }
   });
 
+  it('maps every token of unchanged lines to itself, whitespace to the token before it', () => {
+    const text = [
+      'const table = { scale: 2, offset: [1, 2] }; // a comment',
+      'export function plain(a, b) {',
+      '  if (a > b && !table.offset.includes(a)) return `${a}-${b}`;',
+      "  return a * table.scale + 'x'.length;",
+      '}',
+      'export async function lowered(x) {',
+      '  return (await x) + plain(x, 1);',
+      '}',
+      '',
+    ].join('\n');
+    const lowered = transform(text, { filename: 'plain.js', sourceMaps: true });
+    const traced = new TraceMap(lowered.map as never);
+    const outputLines = lowered.code.split('\n');
+    let checked = 0;
+    text.split('\n').forEach((line, index) => {
+      if (!line || outputLines[index] !== line) return;
+      for (const token of line.matchAll(/[\w$]+|[^\w$\s]/g)) {
+        const position = originalPositionFor(traced, { line: index + 1, column: token.index! });
+        expect({ line: position.line, column: position.column }, `${token[0]} at ${index + 1}:${token.index}`).toEqual({ line: index + 1, column: token.index });
+        checked++;
+      }
+      // A space maps to the token before it, never to another line or token.
+      const space = line.indexOf(' ', 1);
+      if (space > 0) expect(originalPositionFor(traced, { line: index + 1, column: space }).line).toBe(index + 1);
+    });
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('names the enclosing function of each suspension', () => {
     expect(result.suspensions.map((s) => s.functionName)).toEqual(['load', 'load', 'load', 'arrow', 'm']);
   });
