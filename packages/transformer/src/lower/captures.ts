@@ -78,16 +78,28 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
   }
   if (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') return;
   const member = parent;
-  // `super.x` => `_superGet("x")`; `super[e]` => `_superGet(e)` (the key's own edits are kept).
+  // `super.x` => `_superGet("x")`; `super[e]` => `_superGet(e)`: the brackets' contents stay as they
+  // are (the key's own edits, and its parentheses: `super[(a, b)]` has one key, `b`).
   const keyText = (open: string, close: string) => {
     if (member.computed) {
-      s.update(node.start!, member.property.start!, open);
-      s.update(member.property.end!, member.end!, close);
+      s.update(node.start!, findToken(code, node.end!, '[') + 1, open);
+      s.update(member.end! - 1, member.end!, close);
     } else {
       const name = (member.property as t.Identifier).name;
       s.update(node.start!, member.end!, `${open}${JSON.stringify(name)}${close}`);
     }
   };
+  if (grandparent.type === 'UnaryExpression' && grandparent.operator === 'delete') {
+    // `delete super[k]` evaluates `k`, reads nothing and throws, as the engine does.
+    const thrower = `(() => { throw new ReferenceError("Unsupported reference to 'super'"); })()`;
+    if (member.computed) {
+      s.update(grandparent.start!, findToken(code, node.end!, '[') + 1, '(');
+      s.update(member.end! - 1, grandparent.end!, `, ${thrower})`);
+    } else {
+      s.update(grandparent.start!, grandparent.end!, thrower);
+    }
+    return;
+  }
   const isTarget = grandparentKey === 'left' && grandparent.type === 'AssignmentExpression';
   if (isTarget) {
     const assignment = grandparent as t.AssignmentExpression;
