@@ -120,7 +120,15 @@ export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.Swi
 export type ContextReference =
   | { kind: 'arguments'; node: t.Identifier; parent: t.Node; parentKey: string }
   | { kind: 'newTarget'; node: t.MetaProperty }
-  | { kind: 'super'; node: t.Super; parent: t.Node; grandparent: t.Node; grandparentKey: string };
+  | {
+      kind: 'super';
+      node: t.Super;
+      parent: t.Node;
+      grandparent: t.Node;
+      grandparentKey: string;
+      /** The member is written: the left of an assignment, an update, a `for-in/of` head or a pattern. */
+      isTarget: boolean;
+    };
 
 export interface Analysis {
   /** Lowered functions, innermost first (post-order), so nested edits are made before outer ones. */
@@ -141,6 +149,8 @@ export interface Analysis {
 export function analyze(parsed: Parsed): Analysis {
   const program = parsed.ast.program;
   const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [] };
+  // The properties of object patterns met so far (visited before their values).
+  const patternProperties = new WeakSet<t.Node>();
   const allYieldIdentifiers: t.Identifier[] = [];
   const root = createContext('program', program, null, false, '');
   root.strict = program.sourceType === 'module' || hasUseStrict(program.directives);
@@ -359,11 +369,15 @@ export function analyze(parsed: Parsed): Analysis {
           }
         }
         return;
+      case 'ObjectPattern':
+        for (const property of node.properties) patternProperties.add(property);
+        break;
       case 'Super': {
         markThisUse(context);
         const { arrows, owner } = arrowChain(context);
         const capturer = owner.lowered ? owner : outermostLowered(arrows);
-        const use = parent?.type === 'CallExpression' && parentKey === 'callee' ? 'superCall' : isAssignmentTarget(grandparent!, grandparentKey) ? 'superSet' : 'superGet';
+        const isTarget = !!grandparent && isAssignmentTarget(grandparent, grandparentKey, patternProperties);
+        const use = parent?.type === 'CallExpression' && parentKey === 'callee' ? 'superCall' : isTarget ? 'superSet' : 'superGet';
         for (const arrow of arrows) {
           if (!arrow.lowered) continue;
           arrow.superUses.add(use);
@@ -374,9 +388,9 @@ export function analyze(parsed: Parsed): Analysis {
           if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
           else {
             capturer.captures.add('superGet');
-            if (isAssignmentTarget(grandparent, grandparentKey)) capturer.captures.add('superSet');
+            if (isTarget) capturer.captures.add('superSet');
           }
-          analysis.references.push({ kind: 'super', node, parent, grandparent, grandparentKey });
+          analysis.references.push({ kind: 'super', node, parent, grandparent, grandparentKey, isTarget });
         }
         return;
       }
@@ -729,14 +743,22 @@ function isReference(node: t.Identifier, parent: t.Node, key: string): boolean {
   }
 }
 
-/** `super.x` as the target of `=`, `+=`, `++` or a destructuring pattern. */
-function isAssignmentTarget(parentOfMember: t.Node, memberKey: string): boolean {
+/** `super.x` as the target of `=`, `+=`, `++`, a `for-in/of` head or a destructuring pattern. */
+function isAssignmentTarget(parentOfMember: t.Node, memberKey: string, patternProperties: WeakSet<t.Node>): boolean {
   switch (parentOfMember.type) {
     case 'AssignmentExpression':
+    case 'AssignmentPattern':
+    case 'ForInStatement':
+    case 'ForOfStatement':
       return memberKey === 'left';
     case 'UpdateExpression':
+    case 'ArrayPattern':
+    case 'RestElement':
       return true;
+    case 'ObjectProperty':
+      // `({ a: super.x } = o)`: a property of a pattern, not of an object literal.
+      return memberKey === 'value' && patternProperties.has(parentOfMember);
     default:
-      return memberKey === 'left' || parentOfMember.type.endsWith('Pattern');
+      return false;
   }
 }

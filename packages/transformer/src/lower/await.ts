@@ -58,8 +58,9 @@ function acceptsYield(parent: t.Node, key: string): boolean {
     case 'VariableDeclarator':
       return key === 'init';
     case 'AssignmentExpression':
-      // `super.n += await x` becomes `_superSet("n", _superGet("n") + (yield x))`.
-      return key === 'right' && (parent.operator === '=' || parent.left.type !== 'MemberExpression' || parent.left.object.type !== 'Super');
+      // Also for `super.n += await x`, whose right operand captures.ts parenthesizes:
+      // `_superSet("n", _superGet("n") + (yield x))`.
+      return key === 'right';
     case 'AssignmentPattern':
       return key === 'right';
     case 'CallExpression':

@@ -104,10 +104,12 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
   if (isTarget) {
     const assignment = grandparent as t.AssignmentExpression;
     const operator = assignment.operator;
+    // A parenthesized right operand keeps its parentheses.
+    const rightStart = (assignment.right.extra?.parenStart as number | undefined) ?? assignment.right.start!;
     const isSimpleKey = !member.computed || ['StringLiteral', 'NumericLiteral', 'Identifier'].includes(member.property.type);
     if (operator === '=') {
       keyText(`${names.superSet}(`, ', ');
-      s.update(member.end!, assignment.right.start!, '');
+      s.update(member.end!, rightStart, '');
       s.appendLeft(assignment.end!, ')');
       return;
     }
@@ -119,14 +121,16 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
     const set = `${names.superSet}(${key}, `;
     if (operator === '&&=' || operator === '||=' || operator === '??=') {
       const logical = operator.slice(0, 2);
-      s.update(assignment.start!, assignment.right.start!, `${get} ${logical} ${set}`);
+      s.update(assignment.start!, rightStart, `${get} ${logical} ${set}`);
+      s.appendLeft(assignment.end!, ')');
     } else {
-      s.update(assignment.start!, assignment.right.start!, `${set}${get} ${operator.slice(0, -1)} `);
+      // `super.n *= a + b` multiplies by the whole right operand.
+      s.update(assignment.start!, rightStart, `${set}${get} ${operator.slice(0, -1)} (`);
+      s.appendLeft(assignment.end!, '))');
     }
-    s.appendLeft(assignment.end!, ')');
     return;
   }
-  if (grandparent.type === 'UpdateExpression' || grandparent.type.endsWith('Pattern') || grandparentKey === 'left') {
+  if (reference.isTarget) {
     throw new UnsupportedSuperError(grandparent, '`super` member as an update or destructuring target inside an async function');
   }
   // A call keeps the method's `this` as its receiver. It goes through the runtime's captured
