@@ -3,11 +3,13 @@
 // values passed per call, or one made in a class's static field): functions, classes and object
 // methods whose bodies declare, shadow and reassign parameters, constants, `let`s, function and
 // class declarations, and create async arrows that read them before and after awaits, in loops and
-// blocks, with timers reassigning bindings in between; in classes, `super` reads, calls and writes. Reads of names in their dead zone, and
+// blocks, with timers reassigning bindings in between; in classes, `super` reads, calls and writes;
+// try/catch/finally, labelled break and continue; async generators that yield, delegate and read
+// what `next` sends, consumed by `for await` loops that may break early. Reads of names in their dead zone, and
 // assignments to constants, are logged as errors, so they must match too.
 //
-// Seeded, so a failure reproduces: the test prints the program. Programs that do not parse (a private
-// name outside a class) are skipped.
+// Seeded, so a failure reproduces: the test prints the program. A program that does not parse is
+// skipped (the generator writes private names and `super` only where they parse).
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { lower, runScript } from '../support/exec.js';
@@ -30,6 +32,10 @@ export function randomProgram(seed: number): string {
   const { chance, pick, below } = random(seed);
   let id = 0;
   const fresh = (prefix: string) => `${prefix}${id++}`;
+  // Whether the code being written is in a class method (private names and `super` parse there),
+  // and not in a nested plain function (where `super` does not).
+  let inClass = false;
+  let inPlainFunction = false;
   // Names starting a, h, k are functions and classes; the rest hold numbers.
   const values = (names: string[]) => names.filter((name) => !/^[ahk]\d/.test(name));
 
@@ -43,10 +49,13 @@ export function randomProgram(seed: number): string {
     if (inAsync && chance(0.2)) return chance(0.5) ? `(await ${sub()})` : `(await Promise.resolve(${sub()}))`;
     if (functions.length && chance(0.2)) return `${pick(functions)}(${sub()})`;
     if (classes.length && chance(0.15)) return `new ${pick(classes)}(${sub()}).v`;
-    if (chance(0.1)) return '(this ? this.#v : 0)';
-    if (chance(0.1)) return pick([`super.base(${sub()})`, 'super.b', `super[(0, "b")]`, `(super.b = ${sub()})`]);
+    if (inClass && chance(0.1)) return '(this ? this.#v : 0)';
+    if (inClass && !inPlainFunction && chance(0.1)) return pick([`super.base(${sub()})`, 'super.b', `super[(0, "b")]`, `(super.b = ${sub()})`]);
     if (chance(0.1)) return 'arguments.length';
-    if (chance(0.5)) return `(${sub()} + ${sub()})`;
+    if (chance(0.3)) return `(${sub()} + ${sub()})`;
+    if (chance(0.2)) return `(${sub()} ? ${sub()} : ${sub()})`;
+    if (chance(0.2)) return `\`\${${sub()}}-\${${sub()}}\``;
+    if (chance(0.2)) return `(${sub()}, ${sub()})`;
     return `(typeof ${pick(['undeclared', ...names])} === "number" ? 1 : 2)`;
   }
 
@@ -70,7 +79,9 @@ export function randomProgram(seed: number): string {
       } else if (roll < 40) {
         const name = fresh('h');
         const parameter = chance(0.8) ? 'x' : pick(['x', ...values(scope).slice(0, 2)]);
+        inPlainFunction = true;
         lines.push(`function ${name}(${parameter}) { return ${parameter} + ${expression(scope, 1, false)}; }`);
+        inPlainFunction = false;
         scope.push(name);
       } else if (roll < 60 && !inArrow) {
         const name = fresh('a');
@@ -100,8 +111,20 @@ export function randomProgram(seed: number): string {
       } else if (roll < 80 && depth < 3 && scope.length) {
         const shadowed = pick(chance(0.7) ? scope.filter((name) => name !== 'p' && name !== 'q').concat('x') : scope);
         lines.push(`{ const ${shadowed} = ${expression(scope, 0, inAsync)}; ${nested([])} }`);
-      } else if (roll < 90) {
+      } else if (roll < 84) {
         lines.push(`log(${JSON.stringify(label)}, ${expression(scope, 0, inAsync)});`);
+      } else if (roll < 87 && depth < 3) {
+        // A body that may throw, with a finally that runs either way (and may await).
+        const thrown = chance(0.5) ? `if (${expression(scope, 1, inAsync)} > 5) throw new RangeError("big");` : '';
+        lines.push(`try { ${thrown} ${nested([])} } catch (e) { log(${JSON.stringify(label)}, "caught", e.name); } finally { log(${JSON.stringify(label)}, "finally", ${expression(scope, 1, inAsync)}); }`);
+      } else if (roll < 90 && depth < 3) {
+        const item = fresh('i');
+        const outer = fresh('outer');
+        const exit = pick([`break ${outer};`, `continue ${outer};`, 'break;', 'continue;']);
+        lines.push(`${outer}: for (const ${item} of [1, 2, 3]) { for (const j of [1, 2]) { if (${item} + j > ${below(6)}) ${exit} ${nested([item])} } }`);
+      } else if (roll < 95 && label.startsWith('g') && !inArrow) {
+        // In an async generator: yield (awaited), delegate, and read what next() sends.
+        lines.push(pick([`log(${JSON.stringify(label)}, "sent", yield ${expression(scope, 0, inAsync)});`, `yield* [${expression(scope, 1, inAsync)}, Promise.resolve(${below(10)})];`, `yield Promise.resolve(${expression(scope, 1, inAsync)});`]));
       } else {
         lines.push(`setTimeout(() => { try { ${scope.length ? pick(scope) : 'x'} = 7; } catch (e) {} }, 0);`);
       }
@@ -117,6 +140,7 @@ export function randomProgram(seed: number): string {
     const list = parameters.join(', ');
     const first = parameters[0] ?? '0';
     const kind = below(100);
+    inClass = kind < 15 || (kind >= 55 && kind < 80);
     if (kind < 15) {
       const body = statements(parameters, 0, false, name, false).join(' ');
       program.push(`class P${name} extends Base { #v = 5; run(${list}) { ${body} return Promise.resolve(${first}); } } const ${name} = (...a) => new P${name}().run(...a);`);
@@ -127,6 +151,12 @@ export function randomProgram(seed: number): string {
     } else if (kind < 80) {
       const body = statements(parameters, 0, true, name, false).join(' ');
       program.push(`class K${name} extends Base { #v = 1; async m(${list}) { ${body} return this.#v; } } const ${name} = (...a) => new K${name}().m(...a);`);
+    } else if (kind < 90) {
+      const generator = fresh('g');
+      const body = statements(parameters, 0, true, generator, false).join(' ');
+      program.push(`async function* ${generator}(${list}) { try { ${body} yield ${first}; } finally { log(${JSON.stringify(generator)}, "closed"); } return "done"; }`);
+      const stop = below(8);
+      program.push(`async function ${name}(${list}) { let n = 0; for await (const v of ${generator}(${list})) { log(${JSON.stringify(generator)}, v); if (++n > ${stop}) break; } return n; }`);
     } else {
       program.push(`const ${name} = { async m(${list}) { ${statements(parameters, 0, true, name, false).join(' ')} return 1; } }.m;`);
     }
@@ -159,6 +189,6 @@ describe('random programs', () => {
       expect(lowered.log, `seed ${seed}:\n${code}`).toEqual(native.log);
       run++;
     }
-    expect(run).toBeGreaterThan(90);
+    expect(run).toBeGreaterThan(300);
   });
 });
