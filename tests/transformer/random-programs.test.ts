@@ -53,6 +53,18 @@ export function randomProgram(seed: number): string {
     if (inClass && !inPlainFunction && chance(0.1)) return pick([`super.base(${sub()})`, 'super.b', `super[(0, "b")]`, `(super.b = ${sub()})`]);
     if (chance(0.1)) return 'arguments.length';
     if (chance(0.3)) return `(${sub()} + ${sub()})`;
+    if (chance(0.1)) return pick([`[...[${sub()}, ${sub()}]].length`, `({ ...{ a: ${sub()} } }).a`, `(${sub()})?.toFixed?.(0)`]);
+    if (inAsync && chance(0.1)) {
+      const outer = inPlainFunction;
+      inPlainFunction = true;
+      const inner = sub();
+      inPlainFunction = outer;
+      return `(await (async function named(v) { return typeof named + (v + (await ${inner})); })(${sub()}))`;
+    }
+    if (inAsync && chance(0.1)) {
+      const fallback = expression(names, depth + 1, false);
+      return `(await (async ({ a = ${fallback} } = {}, ...rest) => a + rest.length)(${chance(0.5) ? '' : `{ a: ${sub()} }, 1, 2`}))`;
+    }
     if (chance(0.2)) return `(${sub()} ? ${sub()} : ${sub()})`;
     if (chance(0.2)) return `\`\${${sub()}}-\${${sub()}}\``;
     if (chance(0.2)) return `(${sub()}, ${sub()})`;
@@ -111,8 +123,24 @@ export function randomProgram(seed: number): string {
       } else if (roll < 80 && depth < 3 && scope.length) {
         const shadowed = pick(chance(0.7) ? scope.filter((name) => name !== 'p' && name !== 'q').concat('x') : scope);
         lines.push(`{ const ${shadowed} = ${expression(scope, 0, inAsync)}; ${nested([])} }`);
-      } else if (roll < 84) {
+      } else if (roll < 78) {
         lines.push(`log(${JSON.stringify(label)}, ${expression(scope, 0, inAsync)});`);
+      } else if (roll < 80 && !inArrow && depth < 3) {
+        // A nested async function declaration, called before its declaration (hoisting) and after.
+        const name = fresh('d');
+        const before = `${name}(${expression(scope, 1, false)}).then((v) => log(${JSON.stringify(name)}, v), (e) => log(${JSON.stringify(name)}, e.name));`;
+        const outer = inPlainFunction;
+        inPlainFunction = true;
+        const body = statements([...scope, 'x'], depth + 1, true, name, true).join(' ');
+        inPlainFunction = outer;
+        lines.push(before, `async function ${name}(x) { ${body} return x; }`, before);
+      } else if (roll < 82 && depth < 3) {
+        // The counter is out of the body's reach, so the loop ends.
+        const counter = fresh('w');
+        lines.push(`let ${counter} = 0; while (${counter}++ < ${inAsync ? `(await ${below(3)})` : below(3)}) { ${nested([])} }`);
+      } else if (roll < 84 && depth < 3) {
+        const cases = [below(4), below(4)].map((v) => `case ${inAsync && chance(0.5) ? `await ${v}` : v}: log(${JSON.stringify(label)}, "case ${v}"); ${chance(0.5) ? 'break;' : ''}`).join(' ');
+        lines.push(`switch (${expression(scope, 1, inAsync)}) { ${cases} default: log(${JSON.stringify(label)}, "default"); }`);
       } else if (roll < 87 && depth < 3) {
         // A body that may throw, with a finally that runs either way (and may await).
         const thrown = chance(0.5) ? `if (${expression(scope, 1, inAsync)} > 5) throw new RangeError("big");` : '';

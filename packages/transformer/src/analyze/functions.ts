@@ -54,6 +54,9 @@ export interface FunctionContext {
   generatorSlot: StatementList | null;
   /** `super` is used in the parameter list (which runs before the generator body's first statement). */
   superInParameters: boolean;
+  /** A capture (`arguments`, `new.target`, `super`) is used in the parameter list, which runs before
+   * the generator body's first statement (where a hoisted arrow's generator reads its captures). */
+  capturesInParameters: boolean;
   /** Set while the walk is inside this function's parameter list. */
   inParameters: boolean;
   /** A named function expression whose body may assign its own (immutable) name: directly or by `eval`. */
@@ -179,6 +182,7 @@ export function analyze(parsed: Parsed): Analysis {
       sloppySwitch: null,
       generatorSlot: null,
       superInParameters: false,
+      capturesInParameters: false,
       inParameters: false,
       assignsOwnName: false,
       usesArguments: false,
@@ -344,6 +348,7 @@ export function analyze(parsed: Parsed): Analysis {
           owner.usesArguments = true;
           const capturer = owner.kind === 'program' ? undefined : outermostLowered(arrows);
           if (capturer) {
+            if (capturer.inParameters) capturer.capturesInParameters = true;
             capturer.captures.add('arguments');
             analysis.references.push({ kind: 'arguments', node, parent, parentKey });
           }
@@ -364,6 +369,7 @@ export function analyze(parsed: Parsed): Analysis {
           const { arrows } = arrowChain(context);
           const capturer = outermostLowered(arrows);
           if (capturer) {
+            if (capturer.inParameters) capturer.capturesInParameters = true;
             capturer.captures.add('newTarget');
             analysis.references.push({ kind: 'newTarget', node });
           }
@@ -384,7 +390,7 @@ export function analyze(parsed: Parsed): Analysis {
           if (use === 'superSet') arrow.superUses.add('superGet');
         }
         if (capturer && parent && grandparent) {
-          if (capturer.inParameters) capturer.superInParameters = true;
+          if (capturer.inParameters) capturer.superInParameters = capturer.capturesInParameters = true;
           if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
           else {
             capturer.captures.add('superGet');

@@ -229,6 +229,8 @@ function arrowHoist(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   if (!owner || owner.kind === 'arrow') return null;
   // `eval` or `with` in the enclosing function can declare or shadow names no walk sees.
   if (fn.containsLowered || fn.hasEval || owner.dynamicScope || fn.superUses.has('superCall') || fn.captures.has('superCall')) return null;
+  // Its generator would read them in its body, after the parameters that use them.
+  if (fn.capturesInParameters) return null;
   // Outside any function, the generator goes in the arrow's own statement list, where every name
   // means what it means at the arrow.
   if (owner.kind === 'program') return fn.hoistTarget ? { target: fn.hoistTarget, passedNames: [], addStrict: false } : null;
