@@ -167,8 +167,8 @@ export function randomProgram(seed: number): string {
     const parameters = ['p', 'q'].slice(0, below(3));
     const list = parameters.join(', ');
     const first = parameters[0] ?? '0';
-    const kind = below(100);
-    inClass = kind < 15 || (kind >= 55 && kind < 80);
+    const kind = below(130);
+    inClass = kind < 15 || (kind >= 55 && kind < 80) || kind >= 100;
     if (kind < 15) {
       const body = statements(parameters, 0, false, name, false).join(' ');
       program.push(`class P${name} extends Base { #v = 5; run(${list}) { ${body} return Promise.resolve(${first}); } } const ${name} = (...a) => new P${name}().run(...a);`);
@@ -185,8 +185,24 @@ export function randomProgram(seed: number): string {
       program.push(`async function* ${generator}(${list}) { try { ${body} yield ${first}; } finally { log(${JSON.stringify(generator)}, "closed"); } return "done"; }`);
       const stop = below(8);
       program.push(`async function ${name}(${list}) { let n = 0; for await (const v of ${generator}(${list})) { log(${JSON.stringify(generator)}, v); if (++n > ${stop}) break; } return n; }`);
-    } else {
+    } else if (kind < 100) {
       program.push(`const ${name} = { async m(${list}) { ${statements(parameters, 0, true, name, false).join(' ')} return 1; } }.m;`);
+    } else if (kind < 110) {
+      // A static async method and a private one it calls.
+      const body = statements(parameters, 0, true, name, false).join(' ');
+      program.push(`class S${name} extends Base { static #v = 2; static async #inner(${list}) { ${body} return 1; } static async run(${list}) { return (await S${name}.#inner(${list})) + S${name}.#v; } } const ${name} = (...a) => S${name}.run(...a);`);
+    } else if (kind < 120) {
+      // An async arrow in an instance field, one in a static block, and `for await` over values and promises.
+      const body = statements(parameters, 0, true, name, true).join(' ');
+      program.push(
+        `class F${name} extends Base { #v = 3; static made = []; static { F${name}.made.push(async () => this.name); } run = async (${list}) => { ${body} let total = 0; for await (const v of [1, Promise.resolve(2), ${parameters[0] ?? 3}]) { if (v === 2) continue; total += v; } return total + this.#v + super.b; }; } const ${name} = async (...a) => (await F${name}.made[0]()) + (await new F${name}().run(...a));`
+      );
+    } else {
+      // An async method with a computed key, and an async generator method with one.
+      const body = statements(parameters, 0, true, name, false).join(' ');
+      program.push(
+        `const key${name} = "m" + ${below(3)}; class C${name} extends Base { #v = 4; async [key${name}](${list}) { ${body} return this.#v; } async *[key${name} + "g"]() { yield super.b; yield* [this.#v]; } } const ${name} = async (...a) => { const o = new C${name}(); const out = [await o[key${name}](...a)]; for await (const v of o[key${name} + "g"]()) out.push(v); return out.join(); };`
+      );
     }
     functions.push(name);
   }
