@@ -138,6 +138,9 @@ export function randomProgram(seed: number): string {
         // The counter is out of the body's reach, so the loop ends.
         const counter = fresh('w');
         lines.push(`let ${counter} = 0; while (${counter}++ < ${inAsync ? `(await ${below(3)})` : below(3)}) { ${nested([])} }`);
+      } else if (roll < 83 && !inArrow && (label.startsWith('f') || label.startsWith('d')) && scope.includes('p')) {
+        // Sloppy parameters and `arguments` alias each other.
+        lines.push(`arguments[0] = ${expression(scope, 1, inAsync)}; log(${JSON.stringify(label)}, "aliased", p, arguments[0]);`);
       } else if (roll < 84 && depth < 3) {
         const cases = [below(4), below(4)].map((v) => `case ${inAsync && chance(0.5) ? `await ${v}` : v}: log(${JSON.stringify(label)}, "case ${v}"); ${chance(0.5) ? 'break;' : ''}`).join(' ');
         lines.push(`switch (${expression(scope, 1, inAsync)}) { ${cases} default: log(${JSON.stringify(label)}, "default"); }`);
@@ -152,7 +155,21 @@ export function randomProgram(seed: number): string {
         lines.push(`${outer}: for (const ${item} of [1, 2, 3]) { for (const j of [1, 2]) { if (${item} + j > ${below(6)}) ${exit} ${nested([item])} } }`);
       } else if (roll < 95 && label.startsWith('g') && !inArrow) {
         // In an async generator: yield (awaited), delegate, and read what next() sends.
-        lines.push(pick([`log(${JSON.stringify(label)}, "sent", yield ${expression(scope, 0, inAsync)});`, `yield* [${expression(scope, 1, inAsync)}, Promise.resolve(${below(10)})];`, `yield Promise.resolve(${expression(scope, 1, inAsync)});`]));
+        const outer = inPlainFunction;
+        inPlainFunction = true;
+        const plain = expression(scope, 1, false);
+        inPlainFunction = outer;
+        lines.push(
+          pick([
+            `log(${JSON.stringify(label)}, "sent", yield ${expression(scope, 0, inAsync)});`,
+            // A sync generator, not an array: throw() into an array's async-from-sync iterator is a
+            // TypeError since ecma262 PR 2600, which Node 20 predates.
+            `yield* (function* () { yield ${plain}; yield Promise.resolve(${below(10)}); })();`,
+            `yield Promise.resolve(${expression(scope, 1, inAsync)});`,
+            `try { yield ${expression(scope, 1, inAsync)}; } finally { await null; log(${JSON.stringify(label)}, "unwound"); }`,
+            `log(${JSON.stringify(label)}, "inner returned", yield* (async function* () { try { yield ${below(5)}; yield ${plain}; } finally { log("inner closed"); } return "inner"; })());`,
+          ])
+        );
       } else {
         lines.push(`setTimeout(() => { try { ${scope.length ? pick(scope) : 'x'} = 7; } catch (e) {} }, 0);`);
       }
@@ -184,7 +201,12 @@ export function randomProgram(seed: number): string {
       const body = statements(parameters, 0, true, generator, false).join(' ');
       program.push(`async function* ${generator}(${list}) { try { ${body} yield ${first}; } finally { log(${JSON.stringify(generator)}, "closed"); } return "done"; }`);
       const stop = below(8);
-      program.push(`async function ${name}(${list}) { let n = 0; for await (const v of ${generator}(${list})) { log(${JSON.stringify(generator)}, v); if (++n > ${stop}) break; } return n; }`);
+      const consume = pick([
+        `let n = 0; for await (const v of ${generator}(${list})) { log(${JSON.stringify(generator)}, v); if (++n > ${stop}) break; } return n;`,
+        `const it = ${generator}(${list}); const steps = [it.next(), it.next("sent"), it.return("early"), it.next()]; return JSON.stringify(await Promise.all(steps));`,
+        `const it = ${generator}(${list}); log(${JSON.stringify(generator)}, JSON.stringify(await it.next())); try { await it.throw(new RangeError("thrown in")); } catch (e) { log(${JSON.stringify(generator)}, "threw", e.name); } return JSON.stringify(await it.next());`,
+      ]);
+      program.push(`async function ${name}(${list}) { ${consume} }`);
     } else if (kind < 100) {
       program.push(`const ${name} = { async m(${list}) { ${statements(parameters, 0, true, name, false).join(' ')} return 1; } }.m;`);
     } else if (kind < 110) {
