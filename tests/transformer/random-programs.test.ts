@@ -138,6 +138,14 @@ export function randomProgram(seed: number): string {
         // The counter is out of the body's reach, so the loop ends.
         const counter = fresh('w');
         lines.push(`let ${counter} = 0; while (${counter}++ < ${inAsync ? `(await ${below(3)})` : below(3)}) { ${nested([])} }`);
+      } else if (roll < 81 && !inClass && values(scope).length) {
+        // Names resolved at run time: direct eval, and a `with` object that shadows one of them.
+        const name = pick(values(scope));
+        lines.push(
+          chance(0.5)
+            ? `log(${JSON.stringify(label)}, "eval", eval(${JSON.stringify(`typeof ${name} === "number" ? ${name} : -1`)}));`
+            : `with ({ ${name}: "shadowed" }) { log(${JSON.stringify(label)}, "with", ${name}); }`
+        );
       } else if (roll < 83 && !inArrow && (label.startsWith('f') || label.startsWith('d')) && scope.includes('p')) {
         // Sloppy parameters and `arguments` alias each other.
         lines.push(`arguments[0] = ${expression(scope, 1, inAsync)}; log(${JSON.stringify(label)}, "aliased", p, arguments[0]);`);
