@@ -5,7 +5,8 @@
 // class declarations, and create async arrows that read them before and after awaits, in loops and
 // blocks, with timers reassigning bindings in between; in classes, `super` reads, calls and writes;
 // try/catch/finally, labelled break and continue; async generators that yield, delegate and read
-// what `next` sends, consumed by `for await` loops that may break early. Reads of names in their dead zone, and
+// what `next` sends, consumed by `for await` loops that may break early; object literals' async
+// methods; and statements outside any function, in blocks, cases and catch bodies. Reads of names in their dead zone, and
 // assignments to constants, are logged as errors, so they must match too.
 //
 // Seeded, so a failure reproduces: the test prints the program. A program that does not parse is
@@ -36,6 +37,8 @@ export function randomProgram(seed: number): string {
   // and not in a nested plain function (where `super` does not).
   let inClass = false;
   let inPlainFunction = false;
+  // Outside any function (where `arguments` names nothing).
+  let atTopLevel = false;
   // Names starting a, h, k are functions and classes; the rest hold numbers.
   const values = (names: string[]) => names.filter((name) => !/^[ahk]\d/.test(name));
 
@@ -51,7 +54,7 @@ export function randomProgram(seed: number): string {
     if (classes.length && chance(0.15)) return `new ${pick(classes)}(${sub()}).v`;
     if (inClass && chance(0.1)) return '(this ? this.#v : 0)';
     if (inClass && !inPlainFunction && chance(0.1)) return pick([`super.base(${sub()})`, 'super.b', `super[(0, "b")]`, `(super.b = ${sub()})`]);
-    if (chance(0.1)) return 'arguments.length';
+    if (!atTopLevel && chance(0.1)) return 'arguments.length';
     if (chance(0.3)) return `(${sub()} + ${sub()})`;
     if (chance(0.1)) return pick([`[...[${sub()}, ${sub()}]].length`, `({ ...{ a: ${sub()} } }).a`, `(${sub()})?.toFixed?.(0)`]);
     if (inAsync && chance(0.1)) {
@@ -84,25 +87,26 @@ export function randomProgram(seed: number): string {
       } else if (roll < 22 && scope.length) {
         const name = pick(scope);
         lines.push(`try { ${name} = ${expression(scope, 0, inAsync)}; } catch (e) { log("assign", ${JSON.stringify(name)}, e.name); }`);
-      } else if (roll < 30) {
+      } else if (roll < 28) {
         const name = fresh('k');
         lines.push(`class ${name} { constructor(v) { this.v = v + 1; } }`);
         scope.push(name);
-      } else if (roll < 40) {
+      } else if (roll < 36) {
         const name = fresh('h');
         const parameter = chance(0.8) ? 'x' : pick(['x', ...values(scope).slice(0, 2)]);
+        const outer = inPlainFunction;
         inPlainFunction = true;
         lines.push(`function ${name}(${parameter}) { return ${parameter} + ${expression(scope, 1, false)}; }`);
-        inPlainFunction = false;
+        inPlainFunction = outer;
         scope.push(name);
-      } else if (roll < 60 && !inArrow) {
+      } else if (roll < 54 && !inArrow) {
         const name = fresh('a');
         const parameters = chance(0.5) ? [chance(0.8) ? pick(['x', 'y']) : pick(['x', 'y', ...values(scope)])] : [];
         let body = statements([...scope, ...parameters], depth + 1, true, name, true).join(' ');
         // Read every binding in sight after a tick, when the code after the call may have changed them.
         const seen = values([...scope, ...parameters]);
         if (seen.length && chance(0.5)) body += ` await null; log(${JSON.stringify(name)}, "later", ${seen.map((v) => `(() => { try { return ${v}; } catch (e) { return e.name; } })()`).join(', ')});`;
-        const result = chance(0.3) ? pick(['this && 1', 'arguments.length', '1']) : expression([...scope, ...parameters], 0, true);
+        const result = chance(0.3) ? pick(['this && 1', atTopLevel ? '2' : 'arguments.length', '1']) : expression([...scope, ...parameters], 0, true);
         lines.push(`const ${name} = async (${parameters.join(', ')}) => { ${body} return ${result}; };`);
         scope.push(name);
         const call = `${name}(${expression(scope, 0, false)})`;
@@ -117,15 +121,15 @@ export function randomProgram(seed: number): string {
           const target = pick(changed);
           lines.push(`try { ${target} = ${expression(scope, 1, false)}; } catch (e) { log("assign", ${JSON.stringify(target)}, e.name); }`);
         }
-      } else if (roll < 70 && depth < 3) {
+      } else if (roll < 61 && depth < 3) {
         const item = fresh('i');
         lines.push(`for (const ${item} of [1, 2]) { ${nested([item])} }`);
-      } else if (roll < 80 && depth < 3 && scope.length) {
+      } else if (roll < 67 && depth < 3 && scope.length) {
         const shadowed = pick(chance(0.7) ? scope.filter((name) => name !== 'p' && name !== 'q').concat('x') : scope);
         lines.push(`{ const ${shadowed} = ${expression(scope, 0, inAsync)}; ${nested([])} }`);
-      } else if (roll < 78) {
+      } else if (roll < 72) {
         lines.push(`log(${JSON.stringify(label)}, ${expression(scope, 0, inAsync)});`);
-      } else if (roll < 80 && !inArrow && depth < 3) {
+      } else if (roll < 75 && !inArrow && depth < 3) {
         // A nested async function declaration, called before its declaration (hoisting) and after.
         const name = fresh('d');
         const before = `${name}(${expression(scope, 1, false)}).then((v) => log(${JSON.stringify(name)}, v), (e) => log(${JSON.stringify(name)}, e.name));`;
@@ -134,11 +138,17 @@ export function randomProgram(seed: number): string {
         const body = statements([...scope, 'x'], depth + 1, true, name, true).join(' ');
         inPlainFunction = outer;
         lines.push(before, `async function ${name}(x) { ${body} return x; }`, before);
-      } else if (roll < 82 && depth < 3) {
+      } else if (roll < 78 && depth < 3) {
         // The counter is out of the body's reach, so the loop ends.
         const counter = fresh('w');
         lines.push(`let ${counter} = 0; while (${counter}++ < ${inAsync ? `(await ${below(3)})` : below(3)}) { ${nested([])} }`);
-      } else if (roll < 81 && !inClass && values(scope).length) {
+      } else if (roll < 81 && !inArrow && depth < 3) {
+        // An object literal's async method, called right away.
+        const name = fresh('o');
+        const body = statements([...scope, 'x'], depth + 1, true, name, true).join(' ');
+        lines.push(`const ${name} = { base: ${below(5)}, async m(x) { ${body} return this.base + x; } };`);
+        lines.push(`${name}.m(${expression(scope, 1, false)}).then((v) => log(${JSON.stringify(name)}, v), (e) => log(${JSON.stringify(name)}, e.name));`);
+      } else if (roll < 84 && !inClass && values(scope).length) {
         // Names resolved at run time: direct eval, and a `with` object that shadows one of them.
         const name = pick(values(scope));
         lines.push(
@@ -146,22 +156,22 @@ export function randomProgram(seed: number): string {
             ? `log(${JSON.stringify(label)}, "eval", eval(${JSON.stringify(`typeof ${name} === "number" ? ${name} : -1`)}));`
             : `with ({ ${name}: "shadowed" }) { log(${JSON.stringify(label)}, "with", ${name}); }`
         );
-      } else if (roll < 83 && !inArrow && (label.startsWith('f') || label.startsWith('d')) && scope.includes('p')) {
+      } else if (roll < 86 && !inArrow && (label.startsWith('f') || label.startsWith('d')) && scope.includes('p')) {
         // Sloppy parameters and `arguments` alias each other.
         lines.push(`arguments[0] = ${expression(scope, 1, inAsync)}; log(${JSON.stringify(label)}, "aliased", p, arguments[0]);`);
-      } else if (roll < 84 && depth < 3) {
-        const cases = [below(4), below(4)].map((v) => `case ${inAsync && chance(0.5) ? `await ${v}` : v}: log(${JSON.stringify(label)}, "case ${v}"); ${chance(0.5) ? 'break;' : ''}`).join(' ');
+      } else if (roll < 89 && depth < 3) {
+        const cases = [below(4), below(4)].map((v) => `case ${inAsync && chance(0.5) ? `await ${v}` : v}: log(${JSON.stringify(label)}, "case ${v}"); ${chance(0.5) ? nested([]) : ''} ${chance(0.5) ? 'break;' : ''}`).join(' ');
         lines.push(`switch (${expression(scope, 1, inAsync)}) { ${cases} default: log(${JSON.stringify(label)}, "default"); }`);
-      } else if (roll < 87 && depth < 3) {
+      } else if (roll < 92 && depth < 3) {
         // A body that may throw, with a finally that runs either way (and may await).
         const thrown = chance(0.5) ? `if (${expression(scope, 1, inAsync)} > 5) throw new RangeError("big");` : '';
         lines.push(`try { ${thrown} ${nested([])} } catch (e) { log(${JSON.stringify(label)}, "caught", e.name); } finally { log(${JSON.stringify(label)}, "finally", ${expression(scope, 1, inAsync)}); }`);
-      } else if (roll < 90 && depth < 3) {
+      } else if (roll < 95 && depth < 3) {
         const item = fresh('i');
         const outer = fresh('outer');
         const exit = pick([`break ${outer};`, `continue ${outer};`, 'break;', 'continue;']);
         lines.push(`${outer}: for (const ${item} of [1, 2, 3]) { for (const j of [1, 2]) { if (${item} + j > ${below(6)}) ${exit} ${nested([item])} } }`);
-      } else if (roll < 95 && label.startsWith('g') && !inArrow) {
+      } else if (roll < 100 && label.startsWith('g') && !inArrow) {
         // In an async generator: yield (awaited), delegate, and read what next() sends.
         const outer = inPlainFunction;
         inPlainFunction = true;
@@ -236,6 +246,13 @@ export function randomProgram(seed: number): string {
     }
     functions.push(name);
   }
+  // Statements outside any function too: their async arrows and object methods get generators
+  // declared in the script's, a block's, a case's or a catch body's statement list.
+  atTopLevel = true;
+  inClass = false;
+  program.push(`try { ${statements([], 0, false, 'top', false).join(' ')} } catch (e) { log("top", "caught", e.name); }`);
+  program.push(statements([], 0, false, 'top', false).join(' '));
+  atTopLevel = false;
   program.push('Promise.resolve().then(() => log("tick 1")).then(() => log("tick 2")).then(() => log("tick 3"));');
   const calls = functions.map((f) => `try { log(${JSON.stringify(f)}, "=", await ${f}(1, 2)); } catch (e) { log(${JSON.stringify(f)}, "threw", e.name); }`);
   program.push(`(async () => { ${calls.join(' ')} })();`);
@@ -263,6 +280,6 @@ describe('random programs', () => {
       expect(lowered.log, `seed ${seed}:\n${code}`).toEqual(native.log);
       run++;
     }
-    expect(run).toBeGreaterThan(280);
+    expect(run).toBeGreaterThan(270);
   });
 });
