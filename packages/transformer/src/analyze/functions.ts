@@ -285,6 +285,11 @@ export function analyze(parsed: Parsed): Analysis {
     (context.constants ??= new Map()).set(node.id.name, range);
   }
 
+  /** A capture used while the parameters of these arrows are being read (their own, or a nested function's in them). */
+  function markCapturesInParameters(arrows: FunctionContext[]) {
+    for (const arrow of arrows) if (arrow.lowered && arrow.inParameters) arrow.capturesInParameters = true;
+  }
+
   function markThisUse(context: FunctionContext) {
     for (const arrow of arrowChain(context).arrows) if (arrow.lowered) arrow.passesThis = true;
   }
@@ -347,8 +352,8 @@ export function analyze(parsed: Parsed): Analysis {
           const { arrows, owner } = arrowChain(context);
           owner.usesArguments = true;
           const capturer = owner.kind === 'program' ? undefined : outermostLowered(arrows);
+          markCapturesInParameters(arrows);
           if (capturer) {
-            if (capturer.inParameters) capturer.capturesInParameters = true;
             capturer.captures.add('arguments');
             analysis.references.push({ kind: 'arguments', node, parent, parentKey });
           }
@@ -368,8 +373,8 @@ export function analyze(parsed: Parsed): Analysis {
         if (node.meta.name === 'new' && node.property.name === 'target') {
           const { arrows } = arrowChain(context);
           const capturer = outermostLowered(arrows);
+          markCapturesInParameters(arrows);
           if (capturer) {
-            if (capturer.inParameters) capturer.capturesInParameters = true;
             capturer.captures.add('newTarget');
             analysis.references.push({ kind: 'newTarget', node });
           }
@@ -384,13 +389,14 @@ export function analyze(parsed: Parsed): Analysis {
         const capturer = owner.lowered ? owner : outermostLowered(arrows);
         const isTarget = !!grandparent && isAssignmentTarget(grandparent, grandparentKey, patternProperties);
         const use = parent?.type === 'CallExpression' && parentKey === 'callee' ? 'superCall' : isTarget ? 'superSet' : 'superGet';
+        markCapturesInParameters(arrows);
         for (const arrow of arrows) {
           if (!arrow.lowered) continue;
           arrow.superUses.add(use);
           if (use === 'superSet') arrow.superUses.add('superGet');
         }
         if (capturer && parent && grandparent) {
-          if (capturer.inParameters) capturer.superInParameters = capturer.capturesInParameters = true;
+          if (capturer.inParameters) capturer.superInParameters = true;
           if (parent.type === 'CallExpression' && parentKey === 'callee') capturer.captures.add('superCall');
           else {
             capturer.captures.add('superGet');
