@@ -89,7 +89,20 @@ export function randomProgram(seed: number): string {
         lines.push(`try { ${name} = ${expression(scope, 0, inAsync)}; } catch (e) { log("assign", ${JSON.stringify(name)}, e.name); }`);
       } else if (roll < 28) {
         const name = fresh('k');
-        lines.push(`class ${name} { constructor(v) { this.v = v + 1; } }`);
+        if (chance(0.6)) {
+          lines.push(`class ${name} { constructor(v) { this.v = v + 1; } }`);
+        } else {
+          // A class with a private field whose async method's arrows use it (a generator from a static
+          // field), made wherever this statement runs (in a loop: once per iteration); new.target in an arrow.
+          const outer = [inClass, inPlainFunction];
+          [inClass, inPlainFunction] = [true, false];
+          const body = statements(values(scope), depth + 1, true, name, true).join(' ');
+          [inClass, inPlainFunction] = outer;
+          lines.push(
+            `class ${name} { #secret = ${below(9)}; #v = 7; constructor(v) { this.v = v + 1; this.kind = (async () => new.target === ${name})(); } async reveal(k) { ${body} const read = async (m) => this.#secret * m + (await k); return read(2); } }`,
+            `new ${name}(1).reveal(${expression(scope, 1, false)}).then((v) => log(${JSON.stringify(name)}, v), (e) => log(${JSON.stringify(name)}, e.name));`
+          );
+        }
         scope.push(name);
       } else if (roll < 36) {
         const name = fresh('h');
