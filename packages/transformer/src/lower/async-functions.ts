@@ -465,10 +465,17 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     return;
   }
   const slot = fn.generatorSlot;
+  const container = fn.container;
+  // esbuild rewrites a class's own name inside a computed key (even inside a function there) into an
+  // access that throws, so a method whose body names its class does not make its generator in its
+  // key: a static private field of the class makes it, where the class already has class-field
+  // syntax, and the method makes it per call otherwise.
+  const ownClass = container && container.type !== 'ObjectExpression' ? container : null;
+  const namesOwnClass = !!ownClass && !fn.asyncGenerator && fn.className !== null && fn.nameCounts.has(fn.className);
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
   const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
-  if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod') {
+  if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod' && !namesOwnClass) {
     // The generator is named by the assignment (NamedEvaluation), so frames read `_m`.
     const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
     const typeParameters = typeParametersText(node, code);
@@ -517,19 +524,19 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
   }
-  const container = fn.container;
-  if (slot && !fn.captures.size && !fn.superInParameters && node.type === 'ClassPrivateMethod' && container && container.type !== 'ObjectExpression') {
+  const inStaticField = node.type === 'ClassPrivateMethod' || (namesOwnClass && hasClassFieldSyntax(ownClass!));
+  if (slot && !fn.captures.size && !fn.superInParameters && inStaticField && ownClass) {
     // A private method has no computed key to create its generator in, so a static private field of
     // the class does it, once per class evaluation, first among the static initializers (a class with
     // private methods can have private fields): "async #m(a) { body }" =>
     // "static #_m = (_m = function* (a) { body }, void 0); ... #m(a) { return spawn(_m, this, arguments); }"
     const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
     const field = `#${holder}`;
-    if (!code.slice(container.start!, container.end!).includes(field)) {
-      const keyEnd = node.key.end!;
+    if (!code.slice(ownClass.start!, ownClass.end!).includes(field)) {
+      const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
       s.prependRight(keyEnd, `static ${field} = (${holder} = function*`);
       s.appendLeft(node.end!, ', void 0);');
-      s.move(keyEnd, node.end!, container.body.start! + 1);
+      s.move(keyEnd, node.end!, ownClass.body.start! + 1);
       s.appendLeft(keyEnd, `(${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
       return;
     }
@@ -559,6 +566,12 @@ function lowerMethodWithGeneratorDeclaration(
   s.appendLeft(where.open, `(${where.params}) { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
   s.prependRight(where.open, ` function* ${generator}${typeParametersText(node, code)}`);
   moveBeforeStatement(s, node, where.open, where.target);
+}
+
+/** The class already has class fields, private elements or static blocks (syntax of the same edition as a static private field). */
+function hasClassFieldSyntax(container: t.Class): boolean {
+  const fieldSyntax = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassPrivateMethod', 'ClassAccessorProperty', 'StaticBlock']);
+  return container.body.body.some((member) => fieldSyntax.has(member.type));
 }
 
 /** Bindings for the top of one statement list, in source order. */

@@ -1,4 +1,4 @@
-import { CachedStore, sleep } from './util.js';
+import { CachedStore, Registry, Store, sleep } from './util.js';
 import './counter.js';
 
 const log = [];
@@ -17,6 +17,7 @@ async function main() {
   const sizes = await Promise.all(['a', 'b', 'c'].map(async (key, i) => store.save(key, i)));
   log.push(`sizes ${sizes.join(',')}`);
   log.push(await store.load('b'), await store.load('z'));
+  log.push(`empty store: ${(await Store.empty()) instanceof Store}`, await (await Registry.create('r')).describe());
   tick(1);
   await Promise.all([countdown('A', 2), countdown('B', 3)]);
   const thenable = { then(resolve) { log.push('then called'); resolve('thenable'); } };
