@@ -515,9 +515,12 @@ export function analyze(parsed: Parsed): Analysis {
     inner.asyncGenerator = lowered && !!node.generator;
     inner.inParentParameters = context.inParameters;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
+    // Outside any function, a list run once per run of the code, with no scope in between: a
+    // generator declared there means every name as the function does.
+    const listOutsideFunctions = context.kind === 'program' && !repeatsSinceList && !scopeSinceList ? statementList : null;
     if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
-    else if (kind === 'arrow' && context.kind === 'program' && !repeatsSinceList && !scopeSinceList) inner.hoistTarget = statementList;
-    if (lowered && parent.type === 'ObjectExpression' && context.kind === 'program' && !repeatsSinceList && !scopeSinceList) inner.generatorDeclarationTarget = statementList;
+    else if (kind === 'arrow') inner.hoistTarget = listOutsideFunctions;
+    if (lowered && parent.type === 'ObjectExpression') inner.generatorDeclarationTarget = listOutsideFunctions;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
     if (kind === 'method') inner.container = parent.type === 'ObjectExpression' ? parent : parent.type === 'ClassBody' ? (grandparent as t.Class) : null;
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;

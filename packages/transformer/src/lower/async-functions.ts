@@ -347,7 +347,7 @@ function lowerHoistedArrow(
   const names = context.captureNames;
   const owner = fn.parent!;
   const inClass = where.hoist.inClass;
-  const generator = inClass ? classFieldHolder(inClass, `_${fn.name || 'anonymous'}`, where.hoist.target, context) : context.names.claim(`_${fn.name || 'anonymous'}`);
+  const generator = inClass ? staticFieldHolder(inClass, `_${fn.name || 'anonymous'}`, where.hoist.target, context) : context.names.claim(`_${fn.name || 'anonymous'}`);
   // What the body needs from its site, and how the site spells it (inside a lowered function the
   // `super` arrows already exist under their capture names).
   const passed: [key: string, local: string, value: string][] = where.hoist.passedNames.map((name) => [name, name, name]);
@@ -374,7 +374,7 @@ function lowerHoistedArrow(
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
   s.update(node.start!, where.afterAsync, `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
-  s.prependRight(where.afterAsync, inClass ? `static #${generator} = (${generator} = function*` : ` function* ${generator}`);
+  if (!inClass) s.prependRight(where.afterAsync, ` function* ${generator}`);
   const returnType = (node as { returnType?: t.Node | null }).returnType;
   const lastParam = node.params[node.params.length - 1];
   if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
@@ -400,24 +400,30 @@ function lowerHoistedArrow(
       s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} ${prologue}`);
     }
   }
-  if (inClass) {
-    // First among the class's static initializers, as for private methods.
-    s.appendLeft(node.end!, ', void 0);');
-    s.move(where.afterAsync, node.end!, inClass.body.start! + 1);
-  } else {
-    moveBeforeStatement(s, node, where.afterAsync, where.hoist.target);
-  }
+  if (inClass) moveIntoStaticField(s, { from: where.afterAsync, to: node.end!, inClass, holder: generator });
+  else moveBeforeStatement(s, node, where.afterAsync, where.hoist.target);
 }
 
 /**
  * A variable of `list` that a static private field of the same name in `inClass` assigns: claimed
  * afresh while the class already spells that private name.
  */
-function classFieldHolder(inClass: t.Class, base: string, list: StatementList, context: ShellContext): string {
+function staticFieldHolder(inClass: t.Class, base: string, list: StatementList, context: ShellContext): string {
   const classText = context.code.slice(inClass.start!, inClass.end!);
   let name = context.names.claim(base);
   while (classText.includes(`#${name}`)) name = context.names.claim(base);
   return declareSlot(list, name, context, { claimed: true });
+}
+
+/**
+ * Moves a generator's parameters and body (`from` to `to`) into a static private field first among
+ * the class's static initializers, which assigns it to `holder` once per class evaluation:
+ * "static #_m = (_m = function*(a) { body }, void 0);".
+ */
+function moveIntoStaticField(s: MagicString, where: { from: number; to: number; inClass: t.Class; holder: string }) {
+  s.prependRight(where.from, `static #${where.holder} = (${where.holder} = function*`);
+  s.appendLeft(where.to, ', void 0);');
+  s.move(where.from, where.to, where.inClass.body.start! + 1);
 }
 
 /** Moves the generator text from `from` to the end of `node` before the statement of `list` that holds it. */
@@ -530,16 +536,11 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     // the class does it, once per class evaluation, first among the static initializers (a class with
     // private methods can have private fields): "async #m(a) { body }" =>
     // "static #_m = (_m = function* (a) { body }, void 0); ... #m(a) { return spawn(_m, this, arguments); }"
-    const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
-    const field = `#${holder}`;
-    if (!code.slice(ownClass.start!, ownClass.end!).includes(field)) {
-      const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
-      s.prependRight(keyEnd, `static ${field} = (${holder} = function*`);
-      s.appendLeft(node.end!, ', void 0);');
-      s.move(keyEnd, node.end!, ownClass.body.start! + 1);
-      s.appendLeft(keyEnd, `(${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
-      return;
-    }
+    const holder = staticFieldHolder(ownClass, `_${fn.name || 'anonymous'}`, slot, context);
+    const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
+    moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
+    s.appendLeft(keyEnd, `(${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+    return;
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
@@ -568,10 +569,12 @@ function lowerMethodWithGeneratorDeclaration(
   moveBeforeStatement(s, node, where.open, where.target);
 }
 
-/** The class already has class fields, private elements or static blocks (syntax of the same edition as a static private field). */
+/** Class members of the same edition as a static private field. */
+const classFieldSyntax = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassPrivateMethod', 'ClassAccessorProperty', 'StaticBlock']);
+
+/** The class already has class fields, private elements or static blocks. */
 function hasClassFieldSyntax(container: t.Class): boolean {
-  const fieldSyntax = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassPrivateMethod', 'ClassAccessorProperty', 'StaticBlock']);
-  return container.body.body.some((member) => fieldSyntax.has(member.type));
+  return container.body.body.some((member) => classFieldSyntax.has(member.type));
 }
 
 /** Bindings for the top of one statement list, in source order. */

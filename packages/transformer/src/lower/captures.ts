@@ -78,11 +78,13 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
   }
   if (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') return;
   const member = parent;
+  // Just past `super[` of a computed member.
+  const bracketEnd = () => findToken(code, node.end!, '[') + 1;
   // `super.x` => `_superGet("x")`; `super[e]` => `_superGet(e)`: the brackets' contents stay as they
   // are (the key's own edits, and its parentheses: `super[(a, b)]` has one key, `b`).
   const keyText = (open: string, close: string) => {
     if (member.computed) {
-      s.update(node.start!, findToken(code, node.end!, '[') + 1, open);
+      s.update(node.start!, bracketEnd(), open);
       s.update(member.end! - 1, member.end!, close);
     } else {
       const name = (member.property as t.Identifier).name;
@@ -93,15 +95,14 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
     // `delete super[k]` evaluates `k`, reads nothing and throws, as the engine does.
     const thrower = `(() => { throw new ReferenceError("Unsupported reference to 'super'"); })()`;
     if (member.computed) {
-      s.update(grandparent.start!, findToken(code, node.end!, '[') + 1, '(');
+      s.update(grandparent.start!, bracketEnd(), '(');
       s.update(member.end! - 1, grandparent.end!, `, ${thrower})`);
     } else {
       s.update(grandparent.start!, grandparent.end!, thrower);
     }
     return;
   }
-  const isTarget = grandparentKey === 'left' && grandparent.type === 'AssignmentExpression';
-  if (isTarget) {
+  if (grandparentKey === 'left' && grandparent.type === 'AssignmentExpression') {
     const assignment = grandparent as t.AssignmentExpression;
     const operator = assignment.operator;
     // A parenthesized right operand keeps its parentheses.
