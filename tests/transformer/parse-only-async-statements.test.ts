@@ -75,9 +75,31 @@ describe('blankStatementsWithoutAsync', () => {
     const code = 'import { g } from "g";\nexport function add(a, b) { return a + b; }\r\nexport async function f() { await g(); }\n';
     const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code);
     expect(text.length).toBe(code.length);
-    expect(text).toBe(`import { g } from "g";\n${' '.repeat(43)}\r\nexport async function f() { await g(); }\n`);
+    // A blank is a comment as long as the statement, its line breaks at its end.
+    expect(text).toBe(`import { g } from "g";\n/*${' '.repeat(40)}*/\nexport async function f() { await g(); }\n`);
     expect(unparsed).toEqual([[23, 68]]);
     expect(blankedModuleSyntax).toBe(true);
+  });
+
+  it('keeps the directive prologue with the statement that ends it, so no later string becomes a directive', () => {
+    const code = '"use asm";\nvar x = 1;\n"use strict";\nvar y = 2;\nasync function f(a) { a = 2; return arguments[0]; }\n';
+    const { text, unparsed } = blankStatementsWithoutAsync(code);
+    expect(text.startsWith('"use asm";\nvar x = 1;\n')).toBe(true);
+    expect(unparsed).toEqual([[22, 47]]);
+    // Sloppy, as natively: `arguments` follows the parameter.
+    const options = { filename: 'm.js', sourceType: 'script' } as const;
+    expect(transform(code, { ...options, parseOnlyAsyncStatements: true }).code).toBe(transform(code, options).code);
+  });
+
+  it('blanks everything after the statement with the last async syntax unread', () => {
+    // A quote left open on its line (JSX text) would make the scan give up; after the last async
+    // statement it is never read.
+    const code = 'import React from "react";\nexport async function load() { await 1; }\nexport const P = () => <p>Don\'t; go</p>;\n';
+    expect(topLevelStatementEnds(code)).toBeNull();
+    const { text, unparsed } = blankStatementsWithoutAsync(code);
+    expect(unparsed).toEqual([[code.indexOf('export const P'), code.length]]);
+    expect(text.length).toBe(code.length);
+    expect(text.endsWith('*/\n')).toBe(true);
   });
 
   it('keeps directives, and statements spelling a \\u escape', () => {

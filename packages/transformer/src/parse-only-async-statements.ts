@@ -1,10 +1,11 @@
 // Parsing only the top-level statements that can hold async syntax (`parseOnlyAsyncStatements`, set
 // by the build plugins, whose host parses and checks every file itself). The other statements become
-// blanks of the same length, lines kept, so every position the parser reports is the original's:
+// blanks of the same length and the same number of line breaks, so every position the parser reports
+// is the original's. A blank is a block comment, which the parser skips with one search:
 //
 //   "export function add(a, b) { return a + b; }\nexport async function f() { await g(); }"
 //   parsed as
-//   "                                            \nexport async function f() { await g(); }"
+//   "/*                                        */\nexport async function f() { await g(); }"
 //
 // Babel's parser, cold in a fresh build process, reads about 2.5 MB/s, so parsing the whole of every
 // file with an `async` in it was most of what the plugin added to a build. The statements are found
@@ -13,10 +14,12 @@
 // continue an expression, at depth 0, and the line ends there. A syntax error in a blanked statement
 // is then the host's to report (it parses every file), at the same line and column as in the
 // original: no lowering edit touches those lines, and the first line, where the helpers' import goes,
-// is always parsed. Whatever it cannot read with certainty (a quote left open on its line, as JSX
-// text may have, or unbalanced brackets) makes it give up, and the file is parsed whole; so does any
-// parse error in the blanked text, which then gets its diagnostic from a whole parse. Names in
-// blanked statements still reach the analysis, from their text (`unparsed`).
+// is always parsed, with the directive prologue. The scan stops after the last statement with async
+// syntax: the rest is blanked unread. Whatever it cannot read with certainty before that (a quote
+// left open on its line, as JSX text may have, or unbalanced brackets) makes it give up, and the
+// file is parsed whole; so does any parse error in the blanked text, which then gets its diagnostic
+// from a whole parse. Names in blanked statements still reach the analysis, from their text
+// (`unparsed`).
 import { asyncSyntaxPositions } from './async-words.js';
 
 /** Words after a top-level `}` that continue the statement it is in, rather than start another. */
@@ -30,15 +33,20 @@ const opening = /\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|expo
 
 /**
  * Offsets where top-level statements certainly end, in order, or `null` when the scan cannot be sure
- * of the file's structure.
+ * of the file's structure. With `stopAfter`, the scan ends at the first end past that offset: what
+ * follows is then one piece, unread.
  */
-export function topLevelStatementEnds(code: string): number[] | null {
+export function topLevelStatementEnds(code: string, stopAfter = Infinity): number[] | null {
   const ends: number[] = [];
   const templateDepths: number[] = [];
   const length = code.length;
   let depth = 0;
   let regexAllowed = true;
   let braceClosedAt = -1; // a top-level `}` just ended here: a split if a statement-starting word follows
+  // The last token when it is a word: whether a `/` after it starts a regular expression depends on
+  // which word, looked up only when a `/` comes (most words are followed by anything else).
+  let wordStart = -1;
+  let wordEnd = -1;
   let i = code.startsWith('#!') ? lineEnd(code, 0) : 0;
   while (i < length) {
     const c = code.charCodeAt(i);
@@ -64,12 +72,18 @@ export function topLevelStatementEnds(code: string): number[] | null {
     if (isWordCode(c)) {
       let end = i + 1;
       while (end < length && isWordCode(code.charCodeAt(end))) end++;
-      // Most words are names: only short ones starting with a lower-case letter can be keywords.
-      const keywordLike = end - i <= 10 && c >= 97 && c <= 122;
-      if (closedAt >= 0 && !(keywordLike && continuesAfterBrace.has(code.slice(i, end)))) pushLineEnd(code, closedAt, ends);
-      regexAllowed = keywordLike && beforeExpression.has(code.slice(i, end));
+      if (closedAt >= 0 && !isKeywordIn(continuesAfterBrace, code, i, end)) {
+        pushLineEnd(code, closedAt, ends);
+        if (ends[ends.length - 1]! > stopAfter) return ends;
+      }
+      wordStart = i;
+      wordEnd = end;
       i = end;
       continue;
+    }
+    if (wordEnd >= 0) {
+      regexAllowed = c === 47 && isKeywordIn(beforeExpression, code, wordStart, wordEnd);
+      wordEnd = -1;
     }
     switch (c) {
       case 39: // '
@@ -139,7 +153,10 @@ export function topLevelStatementEnds(code: string): number[] | null {
         continue;
       }
       case 59: // ;
-        if (depth === 0) pushLineEnd(code, i + 1, ends);
+        if (depth === 0) {
+          pushLineEnd(code, i + 1, ends);
+          if (ends[ends.length - 1]! > stopAfter) return ends;
+        }
         regexAllowed = true;
         i++;
         continue;
@@ -153,59 +170,69 @@ export function topLevelStatementEnds(code: string): number[] | null {
 
 /**
  * The text the parser reads: top-level statements that spell no `async`, `await` or `yield` (nor a
- * `\u` escape, which could spell them) blanked, and the blanked ranges. Statements opening with a
- * string stay (they may be directives), and so does everything when the scan cannot be sure.
+ * `\u` escape, which could spell them) blanked, and the blanked ranges. The first statement and the
+ * directive prologue stay, and so does everything when the scan cannot be sure.
  */
 export function blankStatementsWithoutAsync(
   code: string,
-  asyncSyntaxAt: readonly number[] = asyncSyntaxPositions(code)
+  asyncSyntaxAt: readonly number[] = asyncSyntaxPositions(code),
+  { findModuleSyntax = false } = {}
 ): { text: string; unparsed: [number, number][]; blankedModuleSyntax: boolean } {
-  const ends = topLevelStatementEnds(code);
+  // Past the statement with the last async syntax, everything is blanked: the scan stops there, unless
+  // the caller must know whether blanked statements import or export, which it checks one by one.
+  const ends = topLevelStatementEnds(code, findModuleSyntax ? Infinity : (asyncSyntaxAt[asyncSyntaxAt.length - 1] ?? -1));
   const unparsed: [number, number][] = [];
   let blankedModuleSyntax = false;
   if (!ends) return { text: code, unparsed, blankedModuleSyntax };
   const pieces: string[] = [];
+  const onlyLineFeeds = code.indexOf('\r') < 0 && code.indexOf('\u2028') < 0 && code.indexOf('\u2029') < 0;
   let start = 0;
   let next = 0;
+  let directivesMayFollow = true;
   for (const end of [...ends, code.length]) {
     if (end === start) continue;
     while (next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < start) next++;
-    // The first line is always parsed: the helpers' import goes there, moving what follows it.
-    const hasAsyncSyntax = start === 0 || (next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < end);
+    const hasAsyncSyntax = next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < end;
     opening.lastIndex = start;
-    const opensWith = hasAsyncSyntax ? undefined : opening.exec(code)?.[1];
-    if (hasAsyncSyntax || opensWith === '"' || opensWith === "'") {
+    const opensWith: string | undefined = hasAsyncSyntax && !directivesMayFollow ? undefined : opening.exec(code)?.[1];
+    // The first line is always parsed: the helpers' import goes there, moving what follows it. So is
+    // the directive prologue, with the statement that ends it: blanking that one would make directives
+    // of strings after it.
+    const inPrologue = directivesMayFollow;
+    directivesMayFollow &&= opensWith === '"' || opensWith === "'";
+    if (hasAsyncSyntax || inPrologue) {
       pieces.push(code.slice(start, end));
     } else {
-      blank(code, start, end, pieces);
+      blank(code, start, end, pieces, onlyLineFeeds);
       const last = unparsed[unparsed.length - 1];
       if (last && last[1] === start) last[1] = end;
       else unparsed.push([start, end]);
-      if (opensWith) blankedModuleSyntax = true;
+      if (opensWith === 'import' || opensWith === 'export') blankedModuleSyntax = true;
     }
     start = end;
   }
   return { text: pieces.join(''), unparsed, blankedModuleSyntax };
 }
 
-const spaces = ' '.repeat(4096);
-
-/** Spaces for `code` from `start` to `end`, its line breaks kept. */
-function blank(code: string, start: number, end: number, pieces: string[]) {
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const c = code.charCodeAt(i);
-    if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) continue;
-    pushSpaces(i - from, pieces);
-    pieces.push(code[i]!);
-    from = i + 1;
+/**
+ * Pushes a stand-in for `code` from `start` to `end` (a run of whole lines): as long, with as many line
+ * breaks, all at its end so that the next statement starts its line as in the original. The rest is a
+ * block comment when there is room, which the parser skips with one search rather than a character at
+ * a time.
+ */
+function blank(code: string, start: number, end: number, pieces: string[], onlyLineFeeds: boolean) {
+  let lineBreaks = 0;
+  if (onlyLineFeeds) {
+    for (let i = code.indexOf('\n', start); i >= 0 && i < end; i = code.indexOf('\n', i + 1)) lineBreaks++;
+  } else {
+    for (let i = start; i < end; i++) {
+      const c = code.charCodeAt(i);
+      if (c === 13 && code.charCodeAt(i + 1) === 10) continue; // counted at its \n
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) lineBreaks++;
+    }
   }
-  pushSpaces(end - from, pieces);
-}
-
-function pushSpaces(count: number, pieces: string[]) {
-  for (; count > spaces.length; count -= spaces.length) pieces.push(spaces);
-  if (count > 0) pieces.push(spaces.slice(0, count));
+  const rest = end - start - lineBreaks;
+  pieces.push(rest >= 4 ? `/*${' '.repeat(rest - 4)}*/` : ' '.repeat(rest), '\n'.repeat(lineBreaks));
 }
 
 /**
@@ -221,6 +248,12 @@ function pushLineEnd(code: string, at: number, ends: number[]) {
   if (c === 13 && code.charCodeAt(i + 1) === 10) i++;
   else if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) return;
   if (ends[ends.length - 1] !== i + 1) ends.push(i + 1);
+}
+
+/** Whether the word from `start` to `end` is one of `keywords` (only short lower-case words can be). */
+function isKeywordIn(keywords: ReadonlySet<string>, code: string, start: number, end: number): boolean {
+  const first = code.charCodeAt(start);
+  return end - start <= 10 && first >= 97 && first <= 122 && keywords.has(code.slice(start, end));
 }
 
 function isWordCode(c: number): boolean {

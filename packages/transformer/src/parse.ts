@@ -29,7 +29,8 @@ export interface Parsed {
 export function parse(code: string, options: NormalizedOptions): Parsed | { diagnostic: Diagnostic } {
   const asyncSyntaxAt = asyncSyntaxPositions(code);
   if (options.parseOnlyAsyncStatements) {
-    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code, asyncSyntaxAt);
+    const findModuleSyntax = options.sourceType === 'unambiguous';
+    const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code, asyncSyntaxAt, { findModuleSyntax });
     if (unparsed.length) {
       // `unambiguous` decides from import and export: blanked ones still count.
       const sourceType = options.sourceType === 'unambiguous' && blankedModuleSyntax ? 'module' : options.sourceType;
