@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 // The `yieldfrom` command. It lives outside dist/ so that npm links it at install time, before the
-// package is built (npm skips a bin whose file does not exist yet); the CLI itself is dist/cli.js.
-import '../dist/cli.js';
+// package is built (npm skips a bin whose file does not exist yet); the CLI itself is dist-node/cli.js
+// (scripts/bundle-node.mjs).
+import '../dist-node/cli.js';
