@@ -15,7 +15,7 @@
 // is then the host's to report (it parses every file), at the same line and column as in the
 // original: no lowering edit touches those lines, and the first line, where the helpers' import goes,
 // is always parsed, with the directive prologue. The scan stops after the last statement with async
-// syntax: the rest is blanked unread. Whatever it cannot read with certainty before that (a quote
+// syntax: the rest is left out, unread. Whatever it cannot read with certainty before that (a quote
 // left open on its line, as JSX text may have, or unbalanced brackets) makes it give up, and the
 // file is parsed whole; so does any parse error in the blanked text, which then gets its diagnostic
 // from a whole parse. Names in blanked statements still reach the analysis, from their text
@@ -170,7 +170,8 @@ export function topLevelStatementEnds(code: string, stopAfter = Infinity): numbe
 
 /**
  * The text the parser reads: top-level statements that spell no `async`, `await` or `yield` (nor a
- * `\u` escape, which could spell them) blanked, and the blanked ranges. The first statement and the
+ * `\u` escape, which could spell them) blanked, or cut off when they end the file, and the blanked
+ * ranges. The first statement and the
  * directive prologue stay, and so does everything when the scan cannot be sure.
  */
 export function blankStatementsWithoutAsync(
@@ -203,7 +204,8 @@ export function blankStatementsWithoutAsync(
     if (hasAsyncSyntax || inPrologue) {
       pieces.push(code.slice(start, end));
     } else {
-      blank(code, start, end, pieces, onlyLineFeeds);
+      // The text simply ends before a blanked last piece: nothing after it needs its position.
+      if (end < code.length) blank(code, start, end, pieces, onlyLineFeeds);
       const last = unparsed[unparsed.length - 1];
       if (last && last[1] === start) last[1] = end;
       else unparsed.push([start, end]);
