@@ -8,9 +8,12 @@
 // The no-op plugin has yieldfrom's hook filter and returns null: what the host itself spends handing
 // those files to any JavaScript transform hook, the floor under any plugin of this kind.
 //
-// Two measures:
+// Three measures:
 // - `vite build` processes, as a user runs them: the plugin's module loading and a cold JIT included;
-// - builds in one warm process (a watch rebuild, a second build): the per-build cost alone.
+// - builds in one warm process (a watch rebuild, a second build): the per-build cost alone;
+// - the instructions one `vite build` process executes, on every thread, counted by valgrind's
+//   callgrind (when valgrind is installed; not with --quick): the same work as the first measure,
+//   repeatable to a few parts in ten thousand where this machine's timings vary by tens of percent.
 //
 //   node bench/plugin-overhead.mjs [--rounds 7] [--files 1000]
 // or `run({ rounds, files })` from bench/run.mjs, which returns { ratio, markdown }.
@@ -54,6 +57,7 @@ export function makeProject(fileCount) {
 }
 
 const variants = ['without', 'noop', 'yieldfrom'];
+const variantLabels = { without: 'without a plugin', noop: "a no-op plugin with yieldfrom's hook filter", yieldfrom: 'with yieldfrom()' };
 
 /** Each variant's plugins, as config-file source that sets `plugins`. */
 const pluginSources = {
@@ -79,12 +83,36 @@ const table = (title, { ms, noopRatios, ratios }) =>
   [
     `| ${title} | ms: median (min–max) | × without, same round |`,
     '| --- | ---: | ---: |',
-    `| without a plugin | ${summary(ms.without, 0)} | 1 |`,
-    `| a no-op plugin with yieldfrom's hook filter | ${summary(ms.noop, 0)} | ${summary(noopRatios)} |`,
-    `| with yieldfrom() | ${summary(ms.yieldfrom, 0)} | ${summary(ratios)} |`,
+    `| ${variantLabels.without} | ${summary(ms.without, 0)} | 1 |`,
+    `| ${variantLabels.noop} | ${summary(ms.noop, 0)} | ${summary(noopRatios)} |`,
+    `| ${variantLabels.yieldfrom} | ${summary(ms.yieldfrom, 0)} | ${summary(ratios)} |`,
   ].join('\n');
 
-export async function run({ rounds = 7, files = 1000 } = {}) {
+/** Instructions executed by one `vite build` process of each variant, or null without valgrind. */
+function instructionCounts(dir) {
+  if (spawnSync('valgrind', ['--version']).status !== 0) return null;
+  const counts = {};
+  for (const variant of variants) {
+    const result = spawnSync(
+      'valgrind',
+      ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, viteBin, 'build', '--config', `${variant}.config.mjs`],
+      { cwd: dir, encoding: 'utf8' }
+    );
+    const collected = /Collected : (\d+)/.exec(result.stderr);
+    if (result.status !== 0 || !collected) throw new Error(`vite build under callgrind failed:\n${result.stderr.slice(-2000)}`);
+    counts[variant] = Number(collected[1]);
+  }
+  return counts;
+}
+
+const instructionTable = (counts) =>
+  [
+    '| one `vite build` process | instructions, millions | × without |',
+    '| --- | ---: | ---: |',
+    ...variants.map((variant) => `| ${variantLabels[variant]} | ${Math.round(counts[variant] / 1e6)} | ${(counts[variant] / counts.without).toFixed(3)} |`),
+  ].join('\n');
+
+export async function run({ rounds = 7, files = 1000, quick = false } = {}) {
   const dir = makeProject(files);
   const processBuild = (variant) => {
     const started = performance.now();
@@ -115,6 +143,7 @@ export async function run({ rounds = 7, files = 1000 } = {}) {
     const warm = await interleaved(rounds, warmBuild);
     const ratio = median(processes.ratios);
     const warmRatio = median(warm.ratios);
+    const instructions = quick ? null : instructionCounts(dir);
     const verdict = (r) => `${r < 1.1 ? 'met' : 'not met'} (${r.toFixed(2)})`;
     const floor = (measured) => `${median(measured.noopRatios).toFixed(2)}`;
     return {
@@ -126,8 +155,12 @@ export async function run({ rounds = 7, files = 1000 } = {}) {
         '',
         table('build in a warm process', warm),
         '',
-        `Target: under 1.10. As a user runs \`vite build\`: ${verdict(ratio)}; in a warm process: ${verdict(warmRatio)}.`,
-        `A plugin that does nothing with the same files measures ${floor(processes)}× and ${floor(warm)}× (the host handing`,
+        ...(instructions ? [instructionTable(instructions), ''] : []),
+        `Target: under 1.10. As a user runs \`vite build\`: ${verdict(ratio)}; in a warm process: ${verdict(warmRatio)}` +
+          (instructions ? `; in instructions executed by a \`vite build\` process: ${verdict(instructions.yieldfrom / instructions.without)}.` : '.'),
+        `A plugin that does nothing with the same files measures ${floor(processes)}× and ${floor(warm)}×` +
+          (instructions ? ` (${(instructions.noop / instructions.without).toFixed(3)}× in instructions)` : '') +
+          ' (loading its module, and the host handing',
         'each matching file to a JavaScript hook). Files without async never reach either plugin (Vite applies the',
         'hook filter natively); above that floor, yieldfrom adds loading the lowering (mostly Babel\'s parser) and',
         'a cold JIT in each new process, then lowering the files with async, of which Babel\'s parser reads only',

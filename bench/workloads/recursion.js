@@ -2,4 +2,4 @@
 async function fib(n) {
   return n < 2 ? n : (await fib(n - 1)) + (await fib(n - 2));
 }
-globalThis.workload = async () => `${await fib(24)} @${tick()}`;
+globalThis.workload = async () => `${await fib(26)} @${tick()}`;
