@@ -35,6 +35,7 @@ export const helpers = [
   { name: 'yieldStar', serves: '`yield*` inside async generators', budget: 900 },
   { name: 'forAwait', serves: '`for await` loops', budget: 1100 },
   { name: 'apply', serves: '`super.m(...)` calls (Reflect.apply as it was when the runtime loaded)', budget: 400 },
+  { name: 'optionalMethod', serves: '`super.m?.(...)` calls: the method with its receiver, or the nullish value', budget: 450 },
 ];
 export const wholeBudget = 2800;
 export const target = 1100;

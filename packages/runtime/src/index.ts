@@ -13,3 +13,5 @@ export { yieldStar } from './yield-star.js';
 export { forAwait } from './for-await.js';
 // Reflect.apply as it was at load: lowered `super.m(...)` calls go through it (captures.ts).
 export { apply } from './intrinsics.js';
+// `super.m?.(a)`: the method with its receiver, or the nullish value (optional-method.ts).
+export { optionalMethod } from './optional-method.js';

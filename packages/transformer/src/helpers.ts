@@ -7,7 +7,7 @@ import type { NormalizedOptions } from './options.js';
 import { runtimeHelpers, runtimeModules } from './generated/runtime-inline.js';
 
 /** Helpers by the name the runtime exports them under. */
-export type HelperName = 'spawn' | 'spawnGlobal' | 'currentCaptures' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'asyncGeneratorMethods' | 'toPropertyKey' | 'awaitMarker' | 'yieldStar' | 'forAwait' | 'apply';
+export type HelperName = 'spawn' | 'spawnGlobal' | 'currentCaptures' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'asyncGeneratorMethods' | 'toPropertyKey' | 'awaitMarker' | 'yieldStar' | 'forAwait' | 'apply' | 'optionalMethod';
 
 export class HelperRegistry {
   private readonly used = new Map<HelperName, string>();

@@ -65,7 +65,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const generatorMethods = new Map<t.ObjectExpression | t.Class, GeneratorMethod[]>();
 
   try {
-    const captureHelpers = { apply: () => helpers.use('apply') };
+    const captureHelpers = { apply: () => helpers.use('apply'), optionalMethod: () => helpers.use('optionalMethod') };
     for (const reference of analysis.references) rewriteReference(s, code, reference, captureNames, captureHelpers);
   } catch (error) {
     if (error instanceof UnsupportedSuperError) throw new YieldfromError([at(DiagnosticCodes.UNSUPPORTED, `${error.message} is not supported yet`, error.node, code, opts)]);

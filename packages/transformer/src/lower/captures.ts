@@ -50,6 +50,8 @@ export class UnsupportedSuperError extends Error {
 export interface CaptureHelpers {
   /** Reflect.apply as the runtime captured it when it loaded. */
   apply: () => string;
+  /** A method with its receiver, or the nullish value itself: `super.m?.(a)`. */
+  optionalMethod: () => string;
 }
 
 /** Rewrites one reference to use its capture. */
@@ -144,15 +146,16 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
     keyText(`${names.superGet}(`, ')');
     const typeArguments = call.typeArguments ?? call.typeParameters;
     if (typeArguments) s.remove(typeArguments.start!, typeArguments.end!);
-    // Past the callee's closing parentheses, `?.` and any type arguments.
-    const open = findToken(code, typeArguments ? typeArguments.end! : member.end!, '(', '?.)');
     if (call.type === 'OptionalCallExpression') {
       // `super.m?.(a)` must not evaluate `a` when `m` is nullish, which a call to apply would:
-      // `_superGet("m")?.call(this, a)`, the one form that still reads `call` from the method.
-      s.prependRight(open, 'call');
-      s.appendLeft(open + 1, call.arguments.length ? 'this, ' : 'this');
+      // `optionalMethod(_superGet("m"), this)?.(a)`, the method with its receiver (called through
+      // apply) or the nullish value itself, so the chain still short-circuits where it did.
+      s.prependRight(call.start!, `${helpers.optionalMethod()}(`);
+      s.appendLeft(findToken(code, member.end!, '?.', ')'), ', this)');
       return;
     }
+    // Past the callee's closing parentheses and any type arguments.
+    const open = findToken(code, typeArguments ? typeArguments.end! : member.end!, '(', ')');
     s.prependRight(call.start!, `${helpers.apply()}(`);
     s.update(open, open + 1, ', this, [');
     s.prependRight(call.end! - 1, ']');
