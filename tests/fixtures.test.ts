@@ -58,7 +58,9 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
     } else {
       it('lowers to the expected output', () => {
         const { code } = transform(source, { filename: input, ...transformOptions });
-        expect(code).not.toMatch(/\basync\s+(function|\(|\w+\s*=>|[\w$#[]+\s*\()|\bawait\b/);
+        // The runtime's module names (`@yieldfrom/runtime/await-marker`) are no syntax.
+        const syntax = code.replace(/"@yieldfrom\/runtime\/[\w-]+"/g, '""');
+        expect(syntax).not.toMatch(/\basync\s+(function|\(|\w+\s*=>|[\w$#[]+\s*\()|\bawait\b/);
         const outputFile = path.join(dir, `output${extension}`);
         if (update || !fs.existsSync(outputFile)) fs.writeFileSync(outputFile, code);
         expect(code).toBe(fs.readFileSync(outputFile, 'utf8'));

@@ -109,8 +109,8 @@ describe('yieldfrom CLI', () => {
       fs.copyFileSync(path.join(work, pkg, 'package.json'), path.join(work, `${pkg}-out`, 'package.json'));
       expect(runNode(path.join(work, `${pkg}-out`, 'index.js'))).toBe(native);
     }
-    expect(read('pkg-cjs-out/double.js')).toMatch(/^var \{ spawn: _spawn(, freshGenerator: _freshGenerator)? \} = require\("@yieldfrom\/runtime"\);/);
-    expect(read('pkg-esm-out/side.js')).toMatch(/^import \{ spawn as _spawn(, freshGenerator as _freshGenerator)? \} from "@yieldfrom\/runtime";/);
+    expect(read('pkg-cjs-out/double.js')).toMatch(/^var \{ spawn: _spawn \} = require\("@yieldfrom\/runtime\/spawn"\);( var \{ freshGenerator: _freshGenerator \} = require\("@yieldfrom\/runtime\/fresh-generator"\);)? /);
+    expect(read('pkg-esm-out/side.js')).toMatch(/^import \{ spawn as _spawn \} from "@yieldfrom\/runtime\/spawn";( import \{ freshGenerator as _freshGenerator \} from "@yieldfrom\/runtime\/fresh-generator";)? /);
   });
 
   it('reports errors with file:line:column and a frame, exits 1, and writes no half file', () => {

@@ -83,8 +83,17 @@ describe('output', () => {
   });
 
   it('uses require in scripts and inline copies when asked', () => {
-    expect(transform('async function f() {}', { sourceType: 'script' }).code).toMatch(/^var \{ spawn: _spawn \} = require\("@yieldfrom\/runtime"\);/);
-    expect(transform('async function f() {}', { runtimeModule: 'my-runtime' }).code).toContain('from "my-runtime"');
+    expect(transform('async function f() {}', { sourceType: 'script' }).code).toMatch(/^var \{ spawn: _spawn \} = require\("@yieldfrom\/runtime\/spawn"\);/);
+    // The default runtime is imported module by module, one statement each, in order of first use;
+    // a custom runtime module (which may have no subpaths) whole.
+    const generator = 'async function f() {} async function* g() { for await (const x of y); }';
+    expect(transform(generator).code).toMatch(
+      /^import \{ spawn as _spawn \} from "@yieldfrom\/runtime\/spawn"; import \{ awaitMarker as _awaitMarker \} from "@yieldfrom\/runtime\/await-marker"; import \{ forAwait as _forAwait \} from "@yieldfrom\/runtime\/for-await"; import \{ asyncGenerator as _asyncGenerator \} from "@yieldfrom\/runtime\/async-generator"; /
+    );
+    expect(transform(generator, { runtimeModule: 'my-runtime' }).code).toMatch(/^import \{ spawn as _spawn, awaitMarker as _awaitMarker, forAwait as _forAwait, asyncGenerator as _asyncGenerator \} from "my-runtime"; /);
+    const script = transform(generator, { runtimeModule: 'my-runtime', sourceType: 'script' }).code;
+    expect(script).toMatch(/^var \{ spawn: _spawn, awaitMarker: _awaitMarker, forAwait: _forAwait, asyncGenerator: _asyncGenerator, asyncGeneratorFunction: _asyncGeneratorFunction \} = require\("my-runtime"\); /);
+    expect(script.match(/require\(/g)).toHaveLength(1);
     const inline = transform('async function f() {}', { helpers: 'inline' }).code;
     expect(inline).not.toMatch(/import|require/);
     expect(inline).toContain('function spawn(');
@@ -92,7 +101,7 @@ describe('output', () => {
 
   it('keeps directives first and picks names that do not collide', () => {
     const code = transform('"use client";\nconst _spawn = 1, _f = 2;\nasync function f() {}\n').code;
-    expect(code.startsWith('"use client"; import { spawn as _spawn2 } from "@yieldfrom/runtime";')).toBe(true);
+    expect(code.startsWith('"use client"; import { spawn as _spawn2 } from "@yieldfrom/runtime/spawn";')).toBe(true);
     expect(code).toContain('function* _f2(');
   });
 });

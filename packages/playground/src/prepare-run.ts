@@ -15,8 +15,9 @@ import { lowerForDisplay } from './lower-for-display';
 
 // The helper import is one statement on the first line (after a hashbang, directives, or generator
 // slots the lowering hoisted there), never at a fixed position.
-const runtimeImport = /\bimport \{([^}]*)\} from "@yieldfrom\/runtime";/;
-const runtimeRequire = /require\("@yieldfrom\/runtime"\)/;
+// One per runtime module the program uses: `import { spawn as _spawn } from "@yieldfrom/runtime/spawn";`.
+const runtimeImport = /\bimport \{([^}]*)\} from "@yieldfrom\/runtime(?:\/[\w-]+)?";/g;
+const runtimeRequire = /require\("@yieldfrom\/runtime(?:\/[\w-]+)?"\)/g;
 const needsCompiling = /\.([cm]?tsx?|jsx)$/;
 
 export async function prepareRun(input: SourceInput): Promise<{ lowering: Lowering; runnable?: RunnablePair; error?: string }> {
@@ -57,17 +58,15 @@ export async function prepareRun(input: SourceInput): Promise<{ lowering: Loweri
 
 /** Points the helper import (or require) at the run worker's runtime; says whether the program is a module. */
 function bindRuntime(s: MagicString, code: string, input: SourceInput): boolean {
-  const imported = runtimeImport.exec(code);
-  if (imported) {
+  const imports = [...code.matchAll(runtimeImport)];
+  for (const imported of imports) {
     const bindings = imported[1]!.replace(/ as /g, ': ');
     s.overwrite(imported.index, imported.index + imported[0].length, `const {${bindings}} = globalThis.${runtimeGlobal};`);
-    return true;
   }
-  const required = runtimeRequire.exec(code);
-  if (required) {
-    s.overwrite(required.index, required.index + required[0].length, `globalThis.${runtimeGlobal}`);
-    return false;
-  }
+  if (imports.length) return true;
+  const requires = [...code.matchAll(runtimeRequire)];
+  for (const required of requires) s.overwrite(required.index, required.index + required[0].length, `globalThis.${runtimeGlobal}`);
+  if (requires.length) return false;
   if (input.options.sourceType !== 'unambiguous') return input.options.sourceType === 'module';
   return /^\s*(import|export)\b/m.test(code);
 }

@@ -2,6 +2,9 @@
 // normalizeOptions, so defaults and validation live in one place.
 import { DiagnosticCodes, createDiagnostic, type Diagnostic } from './diagnostics.js';
 
+/** Where lowered code imports its helpers from unless `runtimeModule` says otherwise. */
+export const defaultRuntimeModule = '@yieldfrom/runtime';
+
 export interface TransformOptions {
   /**
    * The file's name, used in diagnostics and source maps, and to choose the syntax: `.ts`/`.mts`/`.cts`
@@ -16,13 +19,14 @@ export interface TransformOptions {
    */
   sourceType?: 'module' | 'script' | 'unambiguous';
   /**
-   * `import` adds `import { spawn } from "@yieldfrom/runtime"` (`require` in scripts); `inline`
+   * `import` adds `import { spawn } from "@yieldfrom/runtime/spawn"` (`require` in scripts); `inline`
    * copies the helpers into the output so it is self-contained.
    * @default "import"
    */
   helpers?: 'import' | 'inline';
   /**
-   * The module the helpers are imported from.
+   * The module the helpers are imported from. The default is imported module by module
+   * (`@yieldfrom/runtime/spawn`); another module is imported whole.
    * @default "@yieldfrom/runtime"
    */
   runtimeModule?: string;
@@ -150,7 +154,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       sourceType: (given.sourceType as NormalizedOptions['sourceType']) ?? defaultSourceType,
       syntax,
       helpers: (given.helpers as NormalizedOptions['helpers']) ?? 'import',
-      runtimeModule: (given.runtimeModule as string) ?? '@yieldfrom/runtime',
+      runtimeModule: (given.runtimeModule as string) ?? defaultRuntimeModule,
       sourceMaps: (given.sourceMaps as NormalizedOptions['sourceMaps']) ?? false,
       inputSourceMap,
       promise: (given.promise as NormalizedOptions['promise']) ?? 'intrinsic',

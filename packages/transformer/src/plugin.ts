@@ -18,6 +18,8 @@ import { DiagnosticCodes, YieldfromError, createDiagnostic, formatDiagnostic, ty
 import { mayContainAsync } from './async-words.js';
 import { cleanId, normalizePluginOptions, type PluginOptions } from './plugin-options.js';
 import { sourceTypeFor } from './source-type.js';
+import { defaultRuntimeModule } from './options.js';
+import { runtimeEntryModules } from './runtime-modules.js';
 
 export type { PluginOptions } from './plugin-options.js';
 
@@ -104,7 +106,7 @@ function hostWantsMaps(context: Context): boolean {
 export function createPlugin(options: PluginOptions | undefined, meta: Pick<UnpluginContextMeta, 'framework'>): UnpluginOptions {
   const normalized = normalizePluginOptions(options);
   const { transformOptions, isIncluded } = normalized;
-  const runtimeModule = transformOptions.runtimeModule ?? '@yieldfrom/runtime';
+  const runtimeModule = transformOptions.runtimeModule ?? defaultRuntimeModule;
   const checkRuntime = transformOptions.helpers === 'inline' ? null : runtimeChecker(runtimeModule);
   let pendingWarnings = normalized.warnings;
   // Set by Vite from `build.sourcemap` (always on for the dev server).
@@ -153,8 +155,11 @@ export function createPlugin(options: PluginOptions | undefined, meta: Pick<Unpl
       async config(this: { meta?: { rolldownVersion?: string } } | void) {
         const optimizeDeps: Record<string, unknown> = {};
         // The dev server's dependency scan reads sources before they are lowered, so it would find the
-        // runtime only on the first request and reload the page: name it up front.
-        if (checkRuntime && /^[@\w]/.test(runtimeModule)) optimizeDeps.include = [runtimeModule];
+        // runtime only on the first request and reload the page: name it up front, every module that
+        // lowered code may import.
+        if (checkRuntime && /^[@\w]/.test(runtimeModule)) {
+          optimizeDeps.include = runtimeModule === defaultRuntimeModule ? runtimeEntryModules.map((module) => `${runtimeModule}/${module}`) : [runtimeModule];
+        }
         if (normalized.lowerDependencies) {
           // Pre-bundled dependencies go through the same lowering: Rolldown in Vite 8 (and
           // rolldown-vite), esbuild before.
