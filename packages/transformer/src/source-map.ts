@@ -51,12 +51,17 @@ function markTokenStarts(s: MagicString) {
   }
 }
 
+// Spliced in rather than written after a line break: bundled for Node, `\n` becomes a real line break,
+// and a line of this module's own text opening with the comment would read, to Vite and other tools
+// loading the bundle, as the bundle's map (scripts/bundle-node.mjs checks).
+const sourceMappingURLComment = '//# sourceMappingURL=';
+
 export function inlineMapComment(map: SourceMap): string {
   const base64 =
     typeof Buffer !== 'undefined'
       ? Buffer.from(JSON.stringify(map)).toString('base64')
       : btoa(unescape(encodeURIComponent(JSON.stringify(map))));
-  return `\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64}`;
+  return `\n${sourceMappingURLComment}data:application/json;charset=utf-8;base64,${base64}`;
 }
 
 export interface Range {
