@@ -33,8 +33,6 @@ export function newPromise(PromiseConstructor: PromiseConstructor = IntrinsicPro
 }
 
 const promiseResolve = IntrinsicPromise.resolve;
-// `Object(value) !== value` tells a primitive without reading anything, even off a proxy.
-const IntrinsicObject = Object;
 const promiseThen = IntrinsicPromise.prototype.then;
 
 /**
@@ -43,18 +41,10 @@ const promiseThen = IntrinsicPromise.prototype.then;
  * stand in for PerformPromiseThen with a result capability.
  */
 export function awaitValue(value: unknown, onFulfilled: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown): Promise<unknown> {
-  // The promise PromiseResolve would make for a primitive is fulfilled and never seen: the shared
-  // one stands in for it, so `then` reads no `constructor` off Promise.prototype (native reads none).
-  if (IntrinsicObject(value) !== value) {
-    return apply(promiseThen, fulfilledPromise, [() => onFulfilled(value)]) as Promise<unknown>;
-  }
   return apply(promiseThen, apply(promiseResolve, IntrinsicPromise, [value]), [onFulfilled, onRejected]) as Promise<unknown>;
 }
 
-// Its own `constructor`, undefined, is what `then`'s SpeciesConstructor reads (and then takes
-// %Promise%): a `constructor` getter or `Symbol.species` patched on Promise later never sees an await.
-// (An empty descriptor defines it undefined.)
-const fulfilledPromise = Object.defineProperty(apply(promiseResolve, IntrinsicPromise, []), 'constructor', {});
+const fulfilledPromise = apply(promiseResolve, IntrinsicPromise, []);
 
 /**
  * Await of a value that is not an object (PromiseResolve makes an already fulfilled promise without
