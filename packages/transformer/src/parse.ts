@@ -19,18 +19,18 @@ const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
 // JSX needs a `<` and a decorator an `@`: a text without one parses the same without its plugin, and
 // faster (a plugin is a layer of overrides on the parser's hot methods; most files the build plugins
 // lower, blanked to their async statements, have neither).
-const pluginsNeeding: [ParserPlugin, string][] = [
-  ['jsx', '<'],
-  ['decorators-legacy', '@'],
-];
 const pluginsByText = new Map<string, ParserPlugin[]>();
 
-/** The syntax's plugins, less those whose syntax `code` cannot contain. */
+/** The syntax's plugins, less JSX for a text without a `<` and decorators for one without an `@`. */
 function pluginsFor(syntax: NormalizedOptions['syntax'], code: string): ParserPlugin[] {
-  const unneeded = pluginsNeeding.filter(([, character]) => !code.includes(character)).map(([plugin]) => plugin);
-  const key = `${syntax} ${unneeded.join(' ')}`;
+  const jsx = code.includes('<');
+  const decorators = code.includes('@');
+  const key = `${syntax}${jsx ? ' <' : ''}${decorators ? ' @' : ''}`;
   let plugins = pluginsByText.get(key);
-  if (!plugins) pluginsByText.set(key, (plugins = pluginsBySyntax[syntax].filter((plugin) => !unneeded.includes(plugin))));
+  if (!plugins) {
+    plugins = pluginsBySyntax[syntax].filter((plugin) => (plugin !== 'jsx' || jsx) && (plugin !== 'decorators-legacy' || decorators));
+    pluginsByText.set(key, plugins);
+  }
   return plugins;
 }
 
