@@ -36,7 +36,7 @@ export class HelperRegistry {
   }
 
   /** Inserts the import or inline copy at `index` (after any directive prologue), on one line. */
-  emit(s: MagicString, index: number, options: NormalizedOptions, isModule: boolean, separator: string): void {
+  emit(s: MagicString, index: number, options: NormalizedOptions, isModule: boolean, separator: string, atLineStart: boolean): void {
     if (this.isEmpty) return;
     const bindings = [...this.used].map(([helper, local]) => ({ helper, local }));
     const destructured = (group: Binding[]) => `{ ${group.map((b) => `${b.helper}: ${b.local}`).join(', ')} }`;
@@ -52,9 +52,10 @@ export class HelperRegistry {
       }
       text = statements.join(' ');
     }
-    // At the very start, before what the lowering moved there (an arrow's generator), so a reader
-    // meets the helpers first.
+    // At the very start (or of the line after a hashbang), before what the lowering moved there (an
+    // arrow's generator), so a reader meets the helpers first.
     if (index === 0) s.prepend(`${text} `);
+    else if (atLineStart) s.prependLeft(index, `${text} `);
     else s.appendRight(index, `${separator} ${text}`);
   }
 }

@@ -105,7 +105,8 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   }
   lowerAsyncGeneratorMethods(s, generatorMethods, () => helpers.use('asyncGeneratorMethods'));
   const programStart = prologueEnd(program, code);
-  helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, program.directives.length > 0));
+  const afterDirectives = program.directives.length > 0;
+  helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, afterDirectives), programStart > 0 && !afterDirectives);
   emitSlots(s, code, slots, programStart);
 
   let output = s.toString();
@@ -167,13 +168,17 @@ function renameYieldIdentifiers(s: MagicString, analysis: Analysis, names: NameA
   return renamed;
 }
 
-/** Where helpers go: after a hashbang and the directive prologue ("use strict", "use client"). */
+/**
+ * Where helpers go: after the directive prologue ("use strict", "use client"), or at the start of the
+ * line after a hashbang (a hashbang comment runs to the end of its line, so anything put on that line
+ * would be commented out), or at the very start.
+ */
 function prologueEnd(program: t.Program, code: string): number {
   const directives = program.directives;
   if (directives.length) return directives[directives.length - 1]!.end!;
   if (code.startsWith('#!')) {
-    const lineEnd = code.indexOf('\n');
-    return lineEnd < 0 ? code.length : lineEnd;
+    const lineEnd = /\r\n?|[\n\u2028\u2029]|$/.exec(code)!;
+    return lineEnd.index + lineEnd[0].length;
   }
   return 0;
 }

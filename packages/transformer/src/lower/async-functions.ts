@@ -602,7 +602,8 @@ export function emitSlots(s: MagicString, code: string, slots: Map<StatementList
     const statement = `${slot.asVar ? 'var' : 'let'} ${slot.declarators.join(', ')};`;
     switch (list.type) {
       case 'Program':
-        s.appendRight(programStart, programStart === 0 ? `${statement} ` : ` ${statement}`);
+        // At the start of a line (the file's, or the one after a hashbang), or after a directive.
+        s.appendRight(programStart, programStart === 0 || /[\n\r\u2028\u2029]/.test(code[programStart - 1]!) ? `${statement} ` : ` ${statement}`);
         break;
       case 'SwitchCase':
         s.prependRight(list.consequent[0]!.start!, `${statement} `);
