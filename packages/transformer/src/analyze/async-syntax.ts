@@ -14,6 +14,8 @@ export interface AsyncSyntaxSite {
   column: number;
 }
 
+const signaturesWithoutBody = new Set(['TSDeclareFunction', 'TSDeclareMethod']);
+
 const isNode = (value: unknown): value is t.Node => !!value && typeof (value as t.Node).type === 'string';
 
 /** Lists every piece of async syntax in `code`. Throws a YieldfromError if it does not parse. */
@@ -25,7 +27,8 @@ export function findAsyncSyntax(code: string, options?: TransformOptions): Async
   const sites: AsyncSyntaxSite[] = [];
   const add = (what: AsyncSyntaxSite['what'], node: t.Node) => sites.push({ what, line: node.loc!.start.line, column: node.loc!.start.column });
   const visit = (node: t.Node) => {
-    if ('async' in node && node.async === true) add('generator' in node && node.generator ? 'async generator' : 'async function', node);
+    // A TypeScript overload or `declare` signature has no body: its `async` is erased with the types.
+    if ('async' in node && node.async === true && !signaturesWithoutBody.has(node.type)) add('generator' in node && node.generator ? 'async generator' : 'async function', node);
     else if (node.type === 'AwaitExpression') add('await', node);
     else if (node.type === 'ForOfStatement' && node.await) add('for await', node);
     else if (node.type === 'VariableDeclaration' && (node.kind as string) === 'await using') add('await using', node);
