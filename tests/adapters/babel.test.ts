@@ -2,7 +2,7 @@
 // to @babel/preset-typescript, with source maps that lead each `yield` back to its `await`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { transformSync, type TransformOptions } from '@babel/core';
 import { findAsyncSyntax, transform } from '@yieldfrom/transformer';
 import { appDir, awaitCount, temporaryDir, yieldsMappedToAwaits } from './support.js';
@@ -104,5 +104,32 @@ describe('Babel plugin', () => {
 
   it('passes diagnostics through as Babel errors with file:line:column and the code frame', () => {
     expect(() => babel('export const x = 1;\nexport const y = await x;', { filename: path.join(appDir, 'tla.mjs'), plugins: [plugin] })).toThrow(/tla\.mjs:2:18: error YF1002[\s\S]*> 2 \| export const y = await x;/);
+  });
+
+  it("reports Babel's own syntax errors where they are in the file, not in the lowered text", () => {
+    // TypeScript that Babel is not told to parse: the lowering keeps it, behind the import it inserts on line 1.
+    const code = 'export interface Job { name: string }\nexport async function f(job) { return await job }\n';
+    expect(() => babel(code, { filename: 'jobs.ts', plugins: [plugin] })).toThrow(/\(1:8\)/);
+  });
+
+  it('fails on an invalid option value and warns once of an unknown name, as Babel loads it', () => {
+    expect(() => babel('async function f() {}', { filename: 'a.js', plugins: [[plugin, { helpers: 'inlined' }]] })).toThrow(/YF2001[\s\S]*helpers/);
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      babel('async function f() {}\nasync function g() {}', { filename: 'a.js', plugins: [[plugin, { helperz: 'inline' }]] });
+      expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/warning YF2002: unknown option "helperz"/)]);
+    } finally {
+      warnings.mockRestore();
+    }
+  });
+
+  it("prints the lowering's warnings with file:line:column", () => {
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      babel('function f() { return async () => eval("arguments") }', { filename: 'ev.js', plugins: [plugin] });
+      expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/ev\.js:1:35: warning YF3001/)]);
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

@@ -17,10 +17,12 @@ interface BuildRequest {
   options?: PluginOptions | null;
   /** Rollup: leave the runtime an import (Rollup alone does not resolve packages). */
   runtimeExternal?: boolean;
+  /** Collects the build's warnings. */
+  warnings?: string[];
 }
 
 /** Builds `entry` into one file with the host; resolves to that file, or rejects with the build's error text. */
-async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal = true }: BuildRequest): Promise<string> {
+async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal = true, warnings = [] }: BuildRequest): Promise<string> {
   switch (host) {
     case 'vite': {
       const { build } = await import('vite');
@@ -31,7 +33,14 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
         logLevel: 'silent',
         configFile: false,
         plugins: options ? [yieldfrom(options)] : [],
-        build: { outDir, emptyOutDir: false, minify: false, sourcemap: true, lib: { entry, formats: ['es'], fileName: () => 'main.mjs' } },
+        build: {
+          outDir,
+          emptyOutDir: false,
+          minify: false,
+          sourcemap: true,
+          lib: { entry, formats: ['es'], fileName: () => 'main.mjs' },
+          rollupOptions: { onwarn: (warning: { message: string }) => void warnings.push(warning.message) },
+        },
       }).catch((error: Error) => Promise.reject(new Error(error.message)));
       return path.join(outDir, 'main.mjs');
     }
@@ -39,7 +48,7 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
       const { rollup } = await import('rollup');
       const { default: yieldfrom } = await import('@yieldfrom/transformer/rollup');
       const external = runtimeExternal ? [/^@yieldfrom\/runtime/] : [];
-      const build = await rollup({ input: entry, plugins: options ? [yieldfrom(options)] : [], external, onwarn: () => {} }).catch(
+      const build = await rollup({ input: entry, plugins: options ? [yieldfrom(options)] : [], external, onwarn: (warning) => void warnings.push(warning.message) }).catch(
         (error: Error & { frame?: string; loc?: { line: number; column: number } }) =>
           Promise.reject(new Error(`${error.message}\nloc ${error.loc?.line}:${error.loc?.column}\n${error.frame}`))
       );
@@ -67,12 +76,13 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
         )
       );
       if (stats.hasErrors()) throw new Error(stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message).join('\n'));
+      warnings.push(...stats.toJson({ all: false, warnings: true }).warnings!.map((w) => w.message));
       return path.join(outDir, 'main.cjs');
     }
     case 'esbuild': {
       const esbuild = await import('esbuild');
       const { default: yieldfrom } = await import('@yieldfrom/transformer/esbuild');
-      await esbuild
+      const result = await esbuild
         .build({
           entryPoints: [entry],
           bundle: true,
@@ -86,6 +96,7 @@ async function bundle(host: Host, { entry, outDir, options = {}, runtimeExternal
         .catch((error: { errors: { text: string; location: { line: number; column: number } | null }[] }) =>
           Promise.reject(new Error(error.errors.map((e) => `${e.text}\nloc ${e.location?.line}:${e.location?.column}`).join('\n')))
         );
+      warnings.push(...result.warnings.map((w) => `${w.text}\nloc ${w.location?.line}:${w.location?.column} ${w.location?.lineText}`));
       return path.join(outDir, 'main.mjs');
     }
   }
@@ -117,6 +128,18 @@ describe.each(hosts)('%s with yieldfrom()', (host) => {
     expect(error.message).toContain('> 2 | export const y = await Promise.resolve(2);');
     expect(error.message.match(/> 2 \|/g)).toHaveLength(1);
     if (host === 'rollup' || host === 'esbuild') expect(error.message).toContain('loc 2:17');
+  });
+
+  it("shows the lowering's warnings through the host, with file:line:column", async () => {
+    const dir = temporaryDir(`${host}-warning`);
+    writeTree(dir, { 'ev.mjs': 'export function f() {\n  return async () => eval("arguments");\n}\n' });
+    const warnings: string[] = [];
+    await bundle(host, { entry: path.join(dir, 'ev.mjs'), outDir: path.join(dir, 'out'), warnings });
+    const shown = warnings.filter((message) => message.includes('YF3001'));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain(`${path.join(dir, 'ev.mjs')}:2:22`);
+    // esbuild prints the located line itself.
+    if (host === 'esbuild') expect(shown[0]).toContain('loc 2:21   return async () => eval("arguments");');
   });
 
   it('a syntax error outside the statements yieldfrom parses fails the build, reported by the host at its place', async () => {

@@ -17,7 +17,8 @@
 import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
 import { mayContainAsync } from './async-words.js';
-import type { TransformOptions } from './options.js';
+import { normalizeOptions, type TransformOptions } from './options.js';
+import { DiagnosticCodes, YieldfromError, formatDiagnostic } from './diagnostics.js';
 import type { SourceMap } from './source-map.js';
 
 /** The transform's options; the file name, source maps and input map come from Babel. */
@@ -44,6 +45,12 @@ const lowerings = new WeakMap<object, SourceMap>();
 
 export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPluginOptions = {}) {
   api.assertVersion?.('^7.0.0 || ^8.0.0');
+  // Checked once, as Babel loads the plugin: a wrong value fails there, as Babel's own plugins do; an
+  // unknown name is said once (Babel has no warning channel: its presets use the console too).
+  const { diagnostics } = normalizeOptions(options);
+  const invalid = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (invalid.length) throw new YieldfromError(invalid);
+  for (const warning of diagnostics) console.warn(formatDiagnostic(warning));
   return {
     name: 'yieldfrom',
     parserOverride(code: string, parserOptions: ParserOptions, parse: (code: string, options: ParserOptions) => object) {
@@ -55,8 +62,18 @@ export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPlugin
         filename: parserOptions.sourceFileName ?? 'input.js',
         sourceMaps: true,
       });
+      for (const warning of result.diagnostics) if (warning.code !== DiagnosticCodes.UNKNOWN_OPTION) console.warn(formatDiagnostic(warning));
       if (result.code === code) return undefined;
-      const ast = parse(result.code, parserOptions);
+      let ast: object;
+      try {
+        ast = parse(result.code, parserOptions);
+      } catch (error) {
+        // Babel rejects the lowered text only for syntax the lowering kept as it was (TypeScript
+        // without preset-typescript, say), but would say where in the lowered text: parsing the
+        // original reports the same error where it is in the file.
+        parse(code, parserOptions);
+        throw error;
+      }
       lowerings.set(ast, result.map!);
       return ast;
     },

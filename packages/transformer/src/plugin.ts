@@ -34,10 +34,9 @@ const loadTransform = () => import('./transform.js');
 // it out rather than show it twice), and keep each module's original text for the final map.
 const rollupFamily = new Set(['vite', 'rollup', 'rolldown']);
 
-/** Fails the build through the host (file:line:column, code and frame); returns null for hosts that go on. */
-function report(context: Context, error: unknown, id: string, framework: string): null {
-  if (!(error instanceof YieldfromError)) throw error;
-  const [first, ...rest] = error.diagnostics as [Diagnostic, ...Diagnostic[]];
+/** A diagnostic (and any after it) as the host prints one: file:line:column, code and frame. */
+function hostLog(diagnostics: Diagnostic[], id: string, framework: string) {
+  const [first, ...rest] = diagnostics as [Diagnostic, ...Diagnostic[]];
   const printsFrame = rollupFamily.has(framework);
   const message = [formatDiagnostic(printsFrame ? { ...first, frame: undefined } : first), ...rest.map(formatDiagnostic)].join('\n\n');
   const details = {
@@ -47,11 +46,24 @@ function report(context: Context, error: unknown, id: string, framework: string)
     ...(first.loc ? { loc: { file: first.filename, line: first.loc.line, column: first.loc.column } } : {}),
     ...(printsFrame && first.frame ? { frame: first.frame } : {}),
   };
+  return { printsFrame, message, details };
+}
+
+/** Fails the build through the host (file:line:column, code and frame); returns null for hosts that go on. */
+function report(context: Context, error: unknown, id: string, framework: string): null {
+  if (!(error instanceof YieldfromError)) throw error;
+  const { printsFrame, message, details } = hostLog(error.diagnostics, id, framework);
   // Rollup and Vite throw here (an Error, which Vite's dev server wants); webpack and esbuild record
   // the error (a plain object: webpack would print an Error's stack), fail the build at its end, and
   // meanwhile get the file back unchanged.
   context.error((printsFrame ? Object.assign(new Error(message), details) : details) as never);
   return null;
+}
+
+/** Shows the lowering's warnings for a file (direct `eval` in an async arrow) through the host. */
+function warn(context: Context, diagnostics: Diagnostic[], id: string, framework: string): void {
+  // Option warnings were shown once, when the build started.
+  for (const diagnostic of diagnostics) if (diagnostic.code !== DiagnosticCodes.UNKNOWN_OPTION) context.warn(hostLog([diagnostic], id, framework).details as never);
 }
 
 /** Whether `specifier` resolves from `importer` the way the host will resolve it (aliases included). */
@@ -141,6 +153,7 @@ export function createPlugin(options: PluginOptions | undefined, meta: Pick<Unpl
         } catch (error) {
           return report(this, error, id, meta.framework);
         }
+        warn(this, result.diagnostics, id, meta.framework);
         if (result.code === code) return null;
         const missingRuntime = await checkRuntime?.(this, filename);
         if (missingRuntime) return report(this, missingRuntime, id, meta.framework);
