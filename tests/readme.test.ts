@@ -11,3 +11,10 @@ it('README example output is what transform() produces', () => {
   const output = blocks[blocks.indexOf(input) + 1]!;
   expect(transform(input.replace('// load.js\n', ''), { filename: 'load.js' }).code).toBe(output);
 });
+
+it("the transformer package README's example output is what transform() produces", () => {
+  const readme = fs.readFileSync(path.join(import.meta.dirname, '..', 'packages', 'transformer', 'README.md'), 'utf8');
+  const example = /transform\('([^']*)', \{\n {2}filename: '([^']*)'[^\n]*\n {2}sourceMaps: true,\n\}\);\n\/\/ (.*)\n/.exec(readme)!;
+  expect(example).not.toBeNull();
+  expect(transform(example[1]!, { filename: example[2]!, sourceMaps: true }).code).toBe(example[3]);
+});
