@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const corpusSources = [
   { pkg: 'undici', folder: 'lib' },
   { pkg: 'mongodb', folder: 'lib' },
-  { pkg: 'puppeteer-core', folder: 'lib/puppeteer' },
+  { pkg: 'puppeteer-core', folder: 'lib/esm/puppeteer' },
   { pkg: 'chromium-bidi', folder: 'out' },
   { pkg: 'vite', folder: 'dist/node' },
 ];
