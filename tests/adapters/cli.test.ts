@@ -119,7 +119,7 @@ describe('yieldfrom CLI', () => {
     expect(status).toBe(1);
     expect(stderr).toContain(`${path.join(work, 'broken/bad.js')}:2:18: error YF1002: `);
     expect(stderr).toContain('> 2 | export const z = await y;');
-    expect(stderr).toMatch(/2 files, .*, 1 errors$/m);
+    expect(stderr).toMatch(/2 files, .*, 1 error$/m);
     expect(fs.existsSync(path.join(work, 'broken-out/bad.js'))).toBe(false);
     expect(fs.existsSync(path.join(work, 'broken-out/ok.js'))).toBe(true);
     const syntax = run(['--stdin', '--filename', 'oops.js'], 'async function (');
@@ -134,6 +134,110 @@ describe('yieldfrom CLI', () => {
       expect(result.stderr).toMatch(/^yieldfrom: /);
     }
     expect(run(['src', '-o', 'x', '--helpers', 'bogus']).stderr).toMatch(/--helpers must be "import" or "inline"/);
+  });
+
+  it('--out-dir refuses two inputs that would be written to one output, before writing anything', () => {
+    writeTree(work, { 'twin/a.js': 'export const a = async () => 1;\n', 'twin/sub/a.js': 'export const b = async () => 2;\n', 'twin-b/sub/a.js': 'export {};\n' });
+    // Files named one by one land in the output directory under their own names, as with Babel's CLI.
+    const named = run(['twin/a.js', 'twin/sub/a.js', '-o', 'twin-named']);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toContain(`yieldfrom: twin${path.sep}a.js and twin${path.sep}sub${path.sep}a.js would both be written to twin-named${path.sep}a.js`);
+    const walked = run(['twin', 'twin-b', '-o', 'twin-walked']);
+    expect(walked.status).toBe(2);
+    expect(walked.stderr).toContain(`twin${path.sep}sub${path.sep}a.js and twin-b${path.sep}sub${path.sep}a.js would both be written to twin-walked${path.sep}sub${path.sep}a.js`);
+    expect(fs.existsSync(path.join(work, 'twin-named'))).toBe(false);
+    expect(fs.existsSync(path.join(work, 'twin-walked'))).toBe(false);
+    expect(run(['twin/sub/a.js', 'src/nested/b.ts', '-o', 'twin-apart', '-q']).status).toBe(0);
+    expect(fs.readdirSync(path.join(work, 'twin-apart')).sort()).toEqual(['a.js', 'b.ts']);
+  });
+
+  it('drops a sourceMappingURL comment that described the text before lowering', () => {
+    const lowered = 'export const f = async () => await 1;\n';
+    const plain = 'export const g = 1;\n';
+    writeTree(work, {
+      'stale/external.js': `${lowered}//# sourceMappingURL=external.js.map\n`,
+      'stale/external.js.map': '{"version":3,"sources":["external.ts"],"names":[],"mappings":""}',
+      'stale/missing.js': `${lowered}//# sourceMappingURL=missing.js.map\n`,
+      'stale/inline.js': `${lowered}//# sourceMappingURL=data:application/json;base64,${Buffer.from('{"version":3,"sources":["inline.ts"],"names":[],"mappings":""}').toString('base64')}\n`,
+      'stale-plain/external.js': `${plain}//# sourceMappingURL=external.js.map\n`,
+      'stale-plain/inline.js': `${plain}//# sourceMappingURL=data:application/json;base64,e30=\n`,
+    });
+    expect(run(['stale', '-o', 'stale-out', '-q']).status).toBe(0);
+    for (const name of ['external.js', 'missing.js', 'inline.js']) expect(read(`stale-out/${name}`)).not.toContain('sourceMappingURL');
+    expect(read('stale-out/external.js')).toMatch(/\n$/);
+    expect(run(['stale/external.js']).stdout).not.toContain('sourceMappingURL');
+    // Unchanged, an inline map still holds; a map file beside the input is not beside the output.
+    expect(run(['stale-plain', '-o', 'stale-plain-out', '-q']).status).toBe(0);
+    expect(read('stale-plain-out/external.js')).toBe(plain);
+    expect(read('stale-plain-out/inline.js')).toBe(read('stale-plain/inline.js'));
+    expect(run(['stale', '-o', 'stale-maps', '--source-maps', '-q']).status).toBe(0);
+    for (const name of ['external.js', 'missing.js', 'inline.js']) {
+      expect(read(`stale-maps/${name}`).match(/sourceMappingURL=.*/g)).toEqual([`sourceMappingURL=${name}.map`]);
+    }
+    const piped = run(['--stdin', '--filename', 'stale/missing.js', '--source-maps=inline'], read('stale/missing.js'));
+    expect(piped.stdout.match(/sourceMappingURL=/g)).toHaveLength(1);
+    expect(run(['--stdin', '--filename', 'stale/missing.js'], read('stale/missing.js')).stdout).not.toContain('sourceMappingURL');
+  });
+
+  it('--stdin takes a script for what Node will take the file named by --filename for', () => {
+    const script = 'async function main() { console.log(await 1); }\nmain();\n';
+    writeTree(work, { 'scripts/s.js': script, 'scripts-esm/package.json': '{ "type": "module" }', 'scripts-esm/s.js': script });
+    for (const file of ['scripts/s.js', 'scripts-esm/s.js']) {
+      const fromFile = run([file]);
+      expect(fromFile.status).toBe(0);
+      expect(run(['--stdin', '--filename', file], script).stdout).toBe(fromFile.stdout);
+    }
+    expect(run(['scripts/s.js']).stdout).toContain('require("@yieldfrom/runtime/spawn")');
+    expect(run(['scripts-esm/s.js']).stdout).toContain('from "@yieldfrom/runtime/spawn"');
+  });
+
+  it('refuses options that standard output cannot honour', () => {
+    for (const args of [['--stdin', '--source-maps'], ['src/a.js', '--source-maps'], ['--stdin', '--out-dir', 'x'], ['--stdin', '--write'], ['--filename', 'a.js', 'src/a.js'], ['--check', 'src', '--source-maps']]) {
+      const result = run(args, 'export const f = async () => 1;\n');
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    expect(run(['--stdin', '--source-maps']).stderr).toMatch(/^yieldfrom: .*--source-maps=inline/);
+    expect(run(['--stdin', '--out-dir', 'x']).stderr).toMatch(/^yieldfrom: --stdin writes to standard output/);
+    expect(fs.existsSync(path.join(work, 'x'))).toBe(false);
+    const inline = run(['src/a.js', '--source-maps=inline']);
+    expect(inline.status).toBe(0);
+    expect(inline.stdout).toMatch(/\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,\S+\s*$/);
+  });
+
+  it('an input that yields no files is bad usage, like a glob that matches none', () => {
+    fs.mkdirSync(path.join(work, 'empty-dir/.hidden'), { recursive: true });
+    writeTree(work, { 'empty-dir/notes.txt': 'no code here\n' });
+    const empty = run(['empty-dir', '-o', 'empty-out']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^yieldfrom: no files to lower in empty-dir/);
+    expect(run(['empty-*/*.js', '-o', 'empty-out']).status).toBe(2);
+    expect(fs.existsSync(path.join(work, 'empty-out'))).toBe(false);
+  });
+
+  it('counts "1 file", lists each construct in --help, and leaves an output directory inside the input alone', () => {
+    writeTree(work, { 'one/a.js': 'export const a = async () => await 1;\n' });
+    expect(run(['one/a.js', '-o', 'one-out']).stderr).toMatch(/^yieldfrom: 1 file, [\d.]+ kB, [\d.]+ s, 0 errors$/m);
+    expect(run(['--help']).stdout).toMatch(/--check +list each async construct left/);
+    for (let i = 0; i < 2; i++) {
+      const again = run(['one', '-o', 'one/out']);
+      expect(again.status).toBe(0);
+      expect(again.stderr).toMatch(/^yieldfrom: 1 file, /m);
+    }
+    expect(fs.readdirSync(path.join(work, 'one'), { recursive: true }).map(String).sort()).toEqual(['a.js', 'out', path.join('out', 'a.js')]);
+    // A glob below the output directory's parent skips it too.
+    expect(run(['one/**/*.js', '-o', 'one/out']).stderr).toMatch(/^yieldfrom: 1 file, /m);
+  });
+
+  it("prints the lowering's warnings with file:line:column, for files and standard input", () => {
+    writeTree(work, { 'warn/ev.js': 'export function f() {\n  return async () => eval("arguments");\n}\n' });
+    const lowered = run(['warn', '-o', 'warn-out', '-q']);
+    expect(lowered.status).toBe(0);
+    expect(lowered.stderr).toContain(`${path.join(work, 'warn', 'ev.js')}:2:22: warning YF3001`);
+    const piped = run(['--stdin', '--filename', 'ev.js'], read('warn/ev.js'));
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toContain('ev.js:2:22: warning YF3001');
+    expect(piped.stdout).not.toContain('warning');
   });
 
   it('spreads the files over worker threads with the same results', () => {

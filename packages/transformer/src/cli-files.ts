@@ -1,6 +1,7 @@
 // What `yieldfrom a.js src 'lib/**/*.ts'` means: files as given, directories walked for script files
 // (skipping node_modules and dot-folders), globs matched below their fixed prefix. Each input keeps
-// the base that `--out-dir` mirrors it under.
+// the path `--out-dir` writes it to: below the directory or the glob's prefix, or, for a file named
+// on its own, its name alone (as Babel's CLI does), so `a.js sub/b.js -o lib` gives lib/a.js, lib/b.js.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,12 +14,13 @@ export interface InputFile {
 const scriptFile = /\.(?:[cm]?[jt]sx?)$/;
 const globCharacters = /[*?[\]{}]/;
 
-function walk(dir: string, visit: (file: string) => void) {
+function walk(dir: string, skip: string | undefined, visit: (file: string) => void) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, visit);
-    else if (entry.isFile()) visit(full);
+    if (entry.isDirectory()) {
+      if (full !== skip) walk(full, skip, visit);
+    } else if (entry.isFile()) visit(full);
   }
 }
 
@@ -41,8 +43,12 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-/** Expands the command line's inputs; throws an Error naming an input that matches nothing. */
-export function expandInputs(inputs: string[], cwd: string): InputFile[] {
+/**
+ * Expands the command line's inputs; throws an Error naming an input that yields no file. Directories
+ * and globs skip `outDir` (absolute): an output directory inside the input is not lowered again on the
+ * next run.
+ */
+export function expandInputs(inputs: string[], cwd: string, { outDir }: { outDir?: string } = {}): InputFile[] {
   const files = new Map<string, InputFile>();
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -53,7 +59,7 @@ export function expandInputs(inputs: string[], cwd: string): InputFile[] {
       const matcher = globToRegExp(parts.slice(fixed.length).join('/'));
       let matched = 0;
       if (fs.existsSync(base)) {
-        walk(base, (file) => {
+        walk(base, outDir, (file) => {
           const relative = path.relative(base, file).split(path.sep).join('/');
           if (matcher.test(relative)) {
             matched++;
@@ -63,9 +69,13 @@ export function expandInputs(inputs: string[], cwd: string): InputFile[] {
       }
       if (!matched) throw new Error(`no files match ${input}`);
     } else if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) {
-      walk(absolute, (file) => {
-        if (scriptFile.test(file)) files.set(file, { path: file, relative: path.relative(absolute, file) });
+      let found = 0;
+      walk(absolute, outDir, (file) => {
+        if (!scriptFile.test(file)) return;
+        found++;
+        files.set(file, { path: file, relative: path.relative(absolute, file) });
       });
+      if (!found) throw new Error(`no files to lower in ${input} (looked for .js .mjs .cjs .jsx .ts .mts .cts .tsx files, skipping node_modules and dot-folders)`);
     } else if (fs.existsSync(absolute)) {
       files.set(absolute, { path: absolute, relative: path.basename(absolute) });
     } else {

@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceMap } from './source-map.js';
 
-// The last `//# sourceMappingURL=` comment of a file (the one tools honour), with what follows it.
-const mapComment = /(?:\r?\n)?\/\/[#@][ \t]+sourceMappingURL=([^\s'"]+)[ \t]*(?:\r?\n)?$/;
+// The last `//# sourceMappingURL=` comment of a file (the one tools honour), with what follows it; the
+// line break before it stays, so the code still ends with one.
+const mapComment = /\/\/[#@][ \t]+sourceMappingURL=([^\s'"]+)\s*$/;
 
 function readMapText(file: string, url: string): string | null {
   if (url.startsWith('data:')) {
@@ -23,26 +24,30 @@ function readMapText(file: string, url: string): string | null {
 }
 
 /**
- * The file's own map, if it names one that can be read, with its sources made absolute; and the code
- * without the comment that named it (the output gets its own). A map that cannot be read or parsed
- * is ignored, as bundlers do.
+ * The code without its `sourceMappingURL` comment, and the URL the comment gave; with `read`, also the
+ * map the URL names, if it can be read, with its sources made absolute. The comment goes whether or not
+ * its map can be read (as with Babel): it describes the text before lowering, so an output that kept it
+ * would lead to the wrong places, or say twice where its map is. A map that cannot be read or parsed is
+ * ignored, as bundlers do.
  */
-export function takeInputMap(file: string, code: string): { code: string; map: SourceMap | null } {
+export function takeInputMap(file: string, code: string, { read }: { read: boolean }): { code: string; url: string | null; map: SourceMap | null } {
   const match = mapComment.exec(code);
-  if (!match) return { code, map: null };
+  if (!match) return { code, url: null, map: null };
+  const url = match[1]!;
+  const withoutComment = { code: code.slice(0, match.index), url, map: null };
+  if (!read) return withoutComment;
   let map: SourceMap;
   try {
-    const text = readMapText(file, match[1]!);
-    if (text === null) return { code, map: null };
+    const text = readMapText(file, url);
+    if (text === null) return withoutComment;
     map = JSON.parse(text) as SourceMap & { sourceRoot?: string };
   } catch {
-    return { code, map: null };
+    return withoutComment;
   }
-  const url = match[1]!;
   const mapDir = url.startsWith('data:') ? path.dirname(file) : path.dirname(path.resolve(path.dirname(file), decodeURIComponent(url)));
   const root = (map as { sourceRoot?: string }).sourceRoot ?? '';
   const sources = map.sources.map((source) => (source === null ? null : path.resolve(mapDir, root, source)));
-  return { code: code.slice(0, match.index), map: { ...map, sources, sourceRoot: undefined } as SourceMap };
+  return { ...withoutComment, map: { ...map, sources, sourceRoot: undefined } as SourceMap };
 }
 
 /** The map with its (absolute) sources named relative to `dir`, where it is written. */

@@ -21,23 +21,28 @@ const usage = `Usage: yieldfrom [options] <files, directories or globs...>
 Lowers async/await to ES2015 generators driven by @yieldfrom/runtime.
 
 Options:
-  -o, --out-dir <dir>      write the lowered files under <dir>, mirroring the inputs
+  -o, --out-dir <dir>      write the lowered files under <dir>: a directory's or a glob's files at their
+                           path below it, a file named on its own as <dir>/<its name>
   -w, --write              rewrite the files in place
-      --source-maps        write a .map file beside each output (--source-maps=inline to embed it)
+      --source-maps        write a .map file beside each output (--source-maps=inline to embed it,
+                           the only kind standard output can take)
       --helpers <mode>     import (default): import @yieldfrom/runtime; inline: self-contained output
       --promise <mode>     intrinsic (default, spec-exact) or global (zone.js)
       --source-type <type> module, script or unambiguous (default: .mjs/.mts are modules, .cjs/.cts
                            scripts, other files modules in a "type": "module" package, else unambiguous)
-      --check              list the files that still contain async syntax; exit 1 if there are any
+      --check              list each async construct left (file:line:column: await is not lowered);
+                           exit 1 if there are any
       --stdin              read code from standard input and write the lowered code to standard output
-      --filename <name>    the name of the --stdin input (picks JavaScript, TypeScript or JSX)
+      --filename <name>    the name of the --stdin input (picks JavaScript, TypeScript or JSX, and
+                           module or script as for that file)
       --jobs <n>           worker threads (default: one per core when the input passes 1 MB, since each
                            thread first loads the parser; 1 lowers on the main thread)
   -q, --quiet              no progress bar and no summary
   -h, --help               this text
   -v, --version            the version
 
-Exit status: 0 on success, 1 when a file failed to lower or --check found async syntax, 2 on bad usage.`;
+Exit status: 0 on success, 1 when a file failed to lower or --check found async syntax, 2 on bad usage
+(including an input that yields no file, and two inputs that --out-dir would write to one file).`;
 
 interface CliOptions {
   inputs: string[];
@@ -94,8 +99,14 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
   }
   if (options.stdin && options.inputs.length) throw new UsageError('--stdin takes no file arguments');
   if (!options.stdin && !options.inputs.length) throw new UsageError('name the files, directories or globs to lower (or use --stdin)');
+  if (options.stdin && (options.outDir || options.write)) throw new UsageError('--stdin writes to standard output; drop --out-dir/--write, or name the file instead of piping it');
+  if (!options.stdin && options.filename !== undefined) throw new UsageError('--filename names the --stdin input; files are named by their paths');
   if (options.outDir && options.write) throw new UsageError('use either --out-dir or --write, not both');
-  if (options.check && (options.outDir || options.write)) throw new UsageError('--check writes nothing; drop --out-dir/--write');
+  if (options.check && (options.outDir || options.write || options.sourceMaps)) throw new UsageError('--check writes nothing; drop --out-dir/--write/--source-maps');
+  // Dropping the map silently would leave a build that looks mapped and is not.
+  if (options.sourceMaps === true && !options.outDir && !options.write && !options.check) {
+    throw new UsageError('--source-maps writes a .map file beside each output, and standard output has none: use --source-maps=inline, or --out-dir/--write');
+  }
   const invalid = normalizeOptions(options.transform).diagnostics.find((d) => d.severity === 'error');
   if (invalid) throw new UsageError(invalid.message.replace(/^option "(\w+)"/, (_, name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
   return options;
@@ -176,6 +187,29 @@ function outputPath(input: InputFile, options: CliOptions): string | null {
   return null;
 }
 
+/**
+ * Inputs that `--out-dir` would write over each other, one line each: two inputs given one output
+ * (`a.js sub/a.js`, or two folders with the same names below them), or an output that lands on another
+ * input. Whichever was written last would win, so nothing is written.
+ */
+function findClashingOutputs(inputs: InputFile[], options: CliOptions): string[] {
+  if (!options.outDir) return [];
+  const shown = (file: string) => path.relative(process.cwd(), file) || '.';
+  const inputPaths = new Set(inputs.map((input) => input.path));
+  const writers = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const input of inputs) {
+    const output = outputPath(input, options)!;
+    const earlier = writers.get(output);
+    if (earlier !== undefined) clashes.push(`${shown(earlier)} and ${shown(input.path)} would both be written to ${shown(output)}`);
+    else if (output !== input.path && inputPaths.has(output)) clashes.push(`${shown(input.path)} would be written over the input ${shown(output)}`);
+    else writers.set(output, input.path);
+  }
+  return clashes;
+}
+
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -205,14 +239,19 @@ export async function main(argv: string[]): Promise<number> {
   if (options.stdin) {
     const source = await readStdin();
     const filename = options.filename ?? 'stdin.js';
-    const { describeRemaining, findAsyncSyntax, transform } = await loadWork();
+    // Lowered as the file --filename names would be: module or script by the package.json above it,
+    // its map comment read beside it. Diagnostics keep the name as given.
+    const item = { file: path.resolve(filename), options: transformOptions, output: null };
+    const { describeRemaining, findAsyncSyntax, lowerText, optionsFor } = await loadWork();
     try {
       if (options.check) {
-        const remaining = describeRemaining(filename, findAsyncSyntax(source, { ...transformOptions, filename }));
+        const remaining = describeRemaining(filename, findAsyncSyntax(source, optionsFor(item.file, source, transformOptions, { filename })));
         for (const line of remaining) process.stdout.write(`${line}\n`);
         return remaining.length ? 1 : 0;
       }
-      process.stdout.write(transform(source, { ...transformOptions, filename, sourceMaps: options.sourceMaps === 'inline' ? 'inline' : false }).code);
+      const lowered = lowerText(source, item, { filename });
+      for (const warning of lowered.warnings) process.stderr.write(`${warning}\n`);
+      process.stdout.write(lowered.code);
       return 0;
     } catch (error) {
       if (!(error instanceof YieldfromError)) throw error;
@@ -223,9 +262,15 @@ export async function main(argv: string[]): Promise<number> {
 
   let inputs: InputFile[];
   try {
-    inputs = expandInputs(options.inputs, process.cwd());
+    inputs = expandInputs(options.inputs, process.cwd(), { outDir: options.outDir && path.resolve(options.outDir) });
   } catch (error) {
     process.stderr.write(`yieldfrom: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const clashes = findClashingOutputs(inputs, options);
+  if (clashes.length) {
+    for (const clash of clashes) process.stderr.write(`yieldfrom: ${clash}\n`);
+    process.stderr.write('yieldfrom: --out-dir writes the files of a directory or glob at their path below it, and a file named on its own under its name alone\n');
     return 2;
   }
   const toStdout = !options.check && !options.outDir && !options.write;
@@ -249,6 +294,7 @@ export async function main(argv: string[]): Promise<number> {
     completed++;
     bytes += result.bytes;
     bar.clear();
+    if (result.ok) for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
     if (!result.ok) {
       errors++;
       process.stderr.write(`${result.error}\n`);
@@ -275,7 +321,7 @@ export async function main(argv: string[]): Promise<number> {
   bar.clear();
   if (!options.quiet && !toStdout) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const summary = `yieldfrom: ${completed} files, ${(bytes / 1024).toFixed(1)} kB, ${seconds} s, ${errors} errors${options.check ? `, ${remaining} with async syntax` : ''}${threads > 1 ? ` (${threads} threads)` : ''}`;
+    const summary = `yieldfrom: ${counted(completed, 'file')}, ${(bytes / 1024).toFixed(1)} kB, ${seconds} s, ${counted(errors, 'error')}${options.check ? `, ${remaining} with async syntax` : ''}${threads > 1 ? ` (${threads} threads)` : ''}`;
     process.stderr.write(`${summary}\n`);
   }
   return errors || remaining ? 1 : 0;
