@@ -164,7 +164,7 @@ function renameYieldIdentifiers(s: MagicString, analysis: Analysis, names: NameA
   if (!analysis.yieldIdentifiers.length) return renamed;
   const replacement = names.claim('_yield');
   renamed.set('yield', replacement);
-  for (const node of analysis.yieldIdentifiers) s.update(node.start!, node.end!, replacement);
+  for (const { node, shorthand } of analysis.yieldIdentifiers) s.update(node.start!, node.end!, shorthand ? `yield: ${replacement}` : replacement);
   return renamed;
 }
 

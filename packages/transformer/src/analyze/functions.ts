@@ -6,6 +6,9 @@ import { inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
 import type { Parsed } from '../parse.js';
 
+// Where a statement can be preceded by another that ASI may join it to.
+const statementListTypes = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
+
 export type ContextKind = 'program' | 'function' | 'arrow' | 'method' | 'class-field' | 'static-block';
 
 /** What a lowered function must bind at its creation site so its generator body can see it. */
@@ -15,6 +18,8 @@ export interface AwaitSite {
   node: t.AwaitExpression;
   parent: t.Node;
   parentKey: string;
+  /** The first thing in an expression statement of a statement list (see FunctionContext.startsStatement). */
+  startsStatement: boolean;
 }
 
 export interface FunctionContext {
@@ -30,7 +35,11 @@ export interface FunctionContext {
   captures: Set<Capture>;
   /** For lowered arrows: the body uses the lexical `this` (directly, via `super`, or via `eval`). */
   passesThis: boolean;
-  /** The statement the function starts, when it is the first thing in an expression statement. */
+  /**
+   * The first thing in an expression statement of a statement list: a lowering that makes it start
+   * with `(` also puts a `;` first, or code without semicolons would run on from the line before
+   * (`f()\n(yield a) || b` calls f's result).
+   */
   startsStatement: boolean;
   /** A class constructor of a class with `extends`. */
   derivedConstructor: boolean;
@@ -141,8 +150,11 @@ export interface Analysis {
   names: Set<string>;
   /** Top-level statements neither parsed nor walked (no async syntax): their names are read from their text. */
   unread: [number, number][];
-  /** `yield` used as an identifier inside a lowered body (legal in sloppy async code). */
-  yieldIdentifiers: t.Identifier[];
+  /**
+   * `yield` used as an identifier inside a lowered body (legal in sloppy async code); `shorthand` when
+   * it is also a property name (`{ yield }`, `{ yield = 1 }` in a pattern), which must stay.
+   */
+  yieldIdentifiers: { node: t.Identifier; shorthand: boolean }[];
   /** Problems found while reading: top-level await, constructs not lowered yet. */
   problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
 }
@@ -154,7 +166,7 @@ export function analyze(parsed: Parsed): Analysis {
   const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [] };
   // The properties of object patterns met so far (visited before their values).
   const patternProperties = new WeakSet<t.Node>();
-  const allYieldIdentifiers: t.Identifier[] = [];
+  const allYieldIdentifiers: Analysis['yieldIdentifiers'] = [];
   const root = createContext('program', program, null, false, '');
   root.strict = program.sourceType === 'module' || hasUseStrict(program.directives);
 
@@ -300,6 +312,12 @@ export function analyze(parsed: Parsed): Analysis {
   let statementList: StatementList | null = program;
   let repeatsSinceList = false;
   let scopeSinceList = false;
+  const labelChains = new Map<t.LabeledStatement, t.LabeledStatement[]>();
+  // Where the expression statements of statement lists start (what startsStatement compares with).
+  const statementStarts = new Set<number>();
+  // Inside the body of a `with` with no block of its own: names resolve on its object first, which a
+  // generator declared in the list outside would not see.
+  let withSinceList = false;
 
   function visit(
     node: t.Node,
@@ -312,19 +330,26 @@ export function analyze(parsed: Parsed): Analysis {
     const savedList = statementList;
     const savedRepeats = repeatsSinceList;
     const savedScope = scopeSinceList;
+    const savedWith = withSinceList;
     if (node.type === 'BlockStatement' || node.type === 'SwitchCase' || node.type === 'StaticBlock') {
       statementList = node;
       repeatsSinceList = false;
       scopeSinceList = false;
+      withSinceList = false;
     } else if (isLoop(node)) {
       repeatsSinceList = true;
     } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression' || (parent?.type === 'CatchClause' && parentKey === 'param')) {
       scopeSinceList = true;
     }
+    if (parent?.type === 'WithStatement' && parentKey === 'body' && node.type !== 'BlockStatement') {
+      scopeSinceList = true;
+      withSinceList = true;
+    }
     visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
     statementList = savedList;
     repeatsSinceList = savedRepeats;
     scopeSinceList = savedScope;
+    withSinceList = savedWith;
   }
 
   function visitNode(
@@ -358,8 +383,10 @@ export function analyze(parsed: Parsed): Analysis {
             analysis.references.push({ kind: 'arguments', node, parent, parentKey });
           }
         } else if (node.name === 'yield' && parent && !isNonReferenceKey(node, parent, parentKey)) {
-          allYieldIdentifiers.push(node);
-          if (insideLowered(context)) analysis.yieldIdentifiers.push(node);
+          const property = parent.type === 'AssignmentPattern' && parentKey === 'left' ? grandparent : parent;
+          const shorthand = property?.type === 'ObjectProperty' && property.shorthand;
+          allYieldIdentifiers.push({ node, shorthand });
+          if (insideLowered(context)) analysis.yieldIdentifiers.push({ node, shorthand });
         }
         return;
       }
@@ -415,6 +442,13 @@ export function analyze(parsed: Parsed): Analysis {
       case 'WithStatement':
         markDynamicScope(context);
         break;
+      case 'ExpressionStatement':
+        if (parent && statementListTypes.has(parent.type)) statementStarts.add(node.start!);
+        break;
+      case 'LabeledStatement':
+        // `a: b: c: for await ...`: every label in front of the loop, outermost first.
+        labelChains.set(node, parent?.type === 'LabeledStatement' ? [...labelChains.get(parent)!, node] : [node]);
+        break;
       case 'CallExpression':
         if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
           markDynamicScope(context);
@@ -434,7 +468,7 @@ export function analyze(parsed: Parsed): Analysis {
         if (owner.kind === 'program') {
           analysis.problems.push({ kind: 'top-level-await', node, what: '`await` at the top level of a module' });
         } else if (owner.lowered) {
-          owner.awaits.push({ node, parent: parent!, parentKey });
+          owner.awaits.push({ node, parent: parent!, parentKey, startsStatement: statementStarts.has(node.start!) });
         }
         break;
       }
@@ -450,12 +484,7 @@ export function analyze(parsed: Parsed): Analysis {
           if (owner.kind === 'program') {
             analysis.problems.push({ kind: 'top-level-await', node, what: '`for await` at the top level of a module' });
           } else if (owner.lowered) {
-            const labels: t.LabeledStatement[] = [];
-            if (parent?.type === 'LabeledStatement') {
-              labels.unshift(parent);
-              if (grandparent?.type === 'LabeledStatement') labels.unshift(grandparent);
-            }
-            owner.forAwaits.push({ node, labels });
+            owner.forAwaits.push({ node, labels: parent?.type === 'LabeledStatement' ? labelChains.get(parent)! : [] });
           }
         }
         break;
@@ -518,7 +547,7 @@ export function analyze(parsed: Parsed): Analysis {
     // Outside any function, a list run once per run of the code, with no scope in between: a
     // generator declared there means every name as the function does.
     const listOutsideFunctions = context.kind === 'program' && !repeatsSinceList && !scopeSinceList ? statementList : null;
-    if (kind !== 'arrow' && !repeatsSinceList) inner.hoistTarget = statementList;
+    if (kind !== 'arrow' && !repeatsSinceList && !withSinceList) inner.hoistTarget = statementList;
     else if (kind === 'arrow') inner.hoistTarget = listOutsideFunctions;
     if (lowered && parent.type === 'ObjectExpression') inner.generatorDeclarationTarget = listOutsideFunctions;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
@@ -540,7 +569,7 @@ export function analyze(parsed: Parsed): Analysis {
         inner.sloppySwitch = grandparent;
       }
     }
-    if (lowered && parent.type === 'ExpressionStatement') inner.startsStatement = parent.start === node.start;
+    if (lowered) inner.startsStatement = statementStarts.has(node.start!);
     if (node.type === 'ClassMethod' && node.kind === 'constructor') {
       inner.derivedConstructor = !!(grandparent && (grandparent as t.Class).superClass);
     }

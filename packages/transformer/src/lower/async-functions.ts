@@ -372,7 +372,7 @@ function lowerHoistedArrow(
   }
   const self = fn.passesThis ? 'this' : 'void 0';
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
-  s.update(node.start!, where.afterAsync, `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
+  s.update(node.start!, where.afterAsync, `${fn.startsStatement ? ';' : ''}(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
   if (!inClass) s.prependRight(where.afterAsync, ` function* ${generator}`);
   const returnType = (node as { returnType?: t.Node | null }).returnType;

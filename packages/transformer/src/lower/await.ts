@@ -21,17 +21,18 @@ export function lowerAwait(s: MagicString, code: string, site: AwaitSite, marker
   const argumentStart = (argument.extra?.parenStart as number | undefined) ?? argument.start!;
   s.update(start, start + 5, 'yield');
   if (marker) {
-    // `await (a, b)` awaits b: a sequence keeps its own parentheses inside the call.
-    const sequence = argument.type === 'SequenceExpression';
-    s.prependRight(argument.start!, `${marker}(${sequence ? '(' : ''}`);
-    s.appendLeft(argument.end!, sequence ? '))' : ')');
+    // The call opens before the argument's own parentheses, which keep grouping inside it (`await (a,
+    // b)` awaits b), and before any parenthesis that a lowering inside opens where the argument starts
+    // (`await (await x + 1)`: the inner `(yield ...)` must stay inside the call).
+    s.prependRight(argumentStart, `${marker}(`);
+    s.appendLeft(argument.end!, ')');
   }
   if (hasLineBreak(code, start + 5, argumentStart)) {
     s.appendLeft(start + 5, ' (');
     s.appendLeft(node.end!, ')');
   }
   if (!node.extra?.parenthesized && !acceptsYield(parent, parentKey)) {
-    s.prependRight(start, '(');
+    s.prependRight(start, site.startsStatement ? ';(' : '(');
     s.appendLeft(node.end!, ')');
   }
 }
