@@ -37,7 +37,7 @@ export const helpers = [
   { name: 'apply', serves: '`super.m(...)` calls (Reflect.apply as it was when the runtime loaded)', budget: 400 },
   { name: 'optionalMethod', serves: '`super.m?.(...)` calls: the method with its receiver, or the nullish value', budget: 450 },
 ];
-export const wholeBudget = 2800;
+export const wholeBudget = 2900;
 export const target = 1100;
 
 const minify = (code) => esbuild.transformSync(code, { minify: true, format: 'esm', target: 'esnext', charset: 'utf8' }).code;

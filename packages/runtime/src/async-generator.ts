@@ -22,6 +22,7 @@ const { create, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPro
 const { ownKeys } = Reflect;
 const ObjectPrototype = Object.prototype;
 const hasOwnProperty = ObjectPrototype.hasOwnProperty;
+const { get: weakMapGet, set: weakMapSet } = WeakMap.prototype;
 
 // Resumption kinds (also the request kinds), as ResumeKind numbers them. Const enums compile to
 // plain numbers, which is what the minifier needs.
@@ -40,13 +41,20 @@ const enum State {
   Completed,
 }
 
-interface Request {
-  kind: ResumeKind;
-  value: unknown;
-  resolve: (value: unknown) => void;
-  reject: (reason: unknown) => void;
+// The runtime's own objects inherit nothing from Object.prototype (their prototype's chain ends in
+// null), so an accessor or setter user code puts there under one of their field names is never run:
+// writing `next` or `head`, or reading one not yet written, finds nothing on the way.
+class Request {
+  /** The request queued behind this one. */
   next?: Request;
+  constructor(
+    readonly kind: ResumeKind,
+    readonly value: unknown,
+    readonly resolve: (value: unknown) => void,
+    readonly reject: (reason: unknown) => void
+  ) {}
 }
+setPrototypeOf(Request.prototype, null);
 
 /** What to do when the pending await settles. */
 type Then = (g: Internals, value: unknown, rejected: boolean) => void;
@@ -65,19 +73,21 @@ class Internals {
   readonly onPrimitive = () => this.continuation(this, this.awaited, false);
   constructor(readonly generator: Generator) {}
 }
+setPrototypeOf(Internals.prototype, null);
 
-// The brand: only objects made by `asyncGenerator` have internals.
+// The brand: only objects made by `asyncGenerator` have internals. Read and written with the
+// WeakMap methods captured at load, through `apply`, like every other intrinsic.
 const internals = new WeakMap<object, Internals>();
 
 /** AsyncGenerator.prototype.next/throw/return: validate, queue, and resume if suspended. */
 function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unknown> {
-  const g = internals.get(self as object);
+  const g = apply(weakMapGet, internals, [self]) as Internals | undefined;
   if (!g) return settledPromise(new TypeError('not an AsyncGenerator'), true);
   let state = g.state;
   if (kind === Kind.Throw && state === State.SuspendedStart) g.state = state = State.Completed;
   if (state === State.Completed && kind !== Kind.Return) return settledPromise(kind ? value : { value: undefined, done: true }, !!kind);
   const promise = newPromise();
-  const request: Request = { kind, value, resolve: lastResolve, reject: lastReject };
+  const request = new Request(kind, value, lastResolve, lastReject);
   if (g.head) g.tail!.next = request;
   else g.head = request;
   g.tail = request;
@@ -93,8 +103,12 @@ function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unkno
   return promise;
 }
 
-/** A built-in's property: not enumerable, configurable, writable when said. */
-const builtIn = (value: unknown, writable?: boolean): PropertyDescriptor => ({ value, writable, configurable: true });
+/**
+ * A built-in's property: not enumerable, configurable, writable when said. Like every descriptor the
+ * runtime builds, it has a null prototype, so fields put on Object.prototype (`get`, `enumerable`...)
+ * are not part of it.
+ */
+const builtIn = (value: unknown, writable?: boolean) => ({ __proto__: null, value, writable, configurable: true }) as PropertyDescriptor;
 
 const methods = {
   next(value: unknown) { return enqueue(this, Kind.Next, value); },
@@ -287,7 +301,7 @@ export const AsyncGeneratorFunctionPrototype: object = create(Function.prototype
   prototype: builtIn(AsyncGeneratorPrototype),
   [Symbol.toStringTag]: builtIn('AsyncGeneratorFunction'),
 });
-defineProperty(AsyncGeneratorFunction, 'prototype', { value: AsyncGeneratorFunctionPrototype, writable: false });
+defineProperty(AsyncGeneratorFunction, 'prototype', { __proto__: null, value: AsyncGeneratorFunctionPrototype, writable: false } as PropertyDescriptor);
 setPrototypeOf(AsyncGeneratorFunction, Function);
 defineProperty(AsyncGeneratorPrototype, 'constructor', builtIn(AsyncGeneratorFunctionPrototype));
 
@@ -301,9 +315,9 @@ const owners = new WeakMap<Function, Function | object>();
  * as every async generator function has, and returns it.
  */
 export function asyncGeneratorFunction<F extends Function>(wrapper: F, generatorFunction: Function): F {
-  defineProperty(wrapper, 'prototype', { value: create(AsyncGeneratorPrototype), writable: true });
+  defineProperty(wrapper, 'prototype', { __proto__: null, value: create(AsyncGeneratorPrototype), writable: true } as PropertyDescriptor);
   setPrototypeOf(wrapper, AsyncGeneratorFunctionPrototype);
-  owners.set(generatorFunction, wrapper);
+  apply(weakMapSet, owners, [generatorFunction, wrapper]);
   return wrapper;
 }
 
@@ -333,7 +347,8 @@ export function toPropertyKey(value: unknown): PropertyKey {
 function defineMethods(home: object, methods: unknown[]) {
   for (let i = 0; i < methods.length; i += 2) {
     const descriptor = getOwnPropertyDescriptor(home, methods[i] as PropertyKey);
-    const method = descriptor && descriptor.value;
+    // An accessor's descriptor has no `value` of its own: one on Object.prototype is not the method.
+    const method = descriptor && apply(hasOwnProperty, descriptor, ['value']) && descriptor.value;
     if (typeof method === 'function' && !apply(hasOwnProperty, method, ['prototype'])) asyncGeneratorFunction(method, methods[i + 1] as Function);
   }
 }
@@ -352,19 +367,20 @@ export function asyncGenerator(
   if (newTarget !== undefined) throw new TypeError(`${newTarget.name || 'anonymous'} is not a constructor`);
   // A function declaration that stayed one (module top level, `export`, a `switch` case) owns an
   // ordinary `prototype`: on its first call it is made to inherit %AsyncGeneratorPrototype%.
-  if (declaration && !owners.has(generatorFunction)) {
+  // (`owners` holds only objects and functions: a get is as good as a has.)
+  if (declaration && !apply(weakMapGet, owners, [generatorFunction])) {
     const own = (declaration as { prototype?: unknown }).prototype;
     if (isObject(own) && getPrototypeOf(own) === ObjectPrototype) setPrototypeOf(own, AsyncGeneratorPrototype);
     setPrototypeOf(declaration, AsyncGeneratorFunctionPrototype);
-    owners.set(generatorFunction, declaration);
+    apply(weakMapSet, owners, [generatorFunction, declaration]);
   }
   const generator = apply(generatorFunction, self, args) as Generator;
   // The object is made after the parameters are bound (a default may replace `g.prototype`).
-  let owner = owners.get(generatorFunction);
-  if (!owner) owners.set(generatorFunction, (owner = create(AsyncGeneratorPrototype)));
+  let owner = apply(weakMapGet, owners, [generatorFunction]) as Function | object | undefined;
+  if (!owner) apply(weakMapSet, owners, [generatorFunction, (owner = create(AsyncGeneratorPrototype))]);
   let prototype = typeof owner === 'function' ? (owner as { prototype?: unknown }).prototype : owner;
   if (!isObject(prototype)) prototype = AsyncGeneratorPrototype;
   const object = create(prototype as object);
-  internals.set(object, new Internals(generator));
+  apply(weakMapSet, internals, [object, new Internals(generator)]);
   return object;
 }

@@ -5,7 +5,10 @@
 // `return` is read once, called and awaited, its result type-checked on break/return and its errors
 // swallowed on throw. An error from `next` itself never calls `return`. Awaits are yielded raw in an
 // async function and as await markers in an async generator (`marked`). Per step the loop makes no
-// closure and no array: only the call to `next` and the await the spec makes.
+// closure and no array: only the call to `next` and the await the spec makes. Nothing user code can
+// patch or add later is read: the record's fields are its own, and the `yield*` of an exit finds the
+// methods of %GeneratorPrototype% as they were at load.
+import { GeneratorPrototype } from './intrinsics.js';
 import { awaitMarker } from './await-marker.js';
 import { getAsyncIterator } from './async-iterator.js';
 import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
@@ -59,6 +62,22 @@ class ForAwait {
     if (returned !== NO_METHOD) checkResult(yield this.awaiting(returned));
   }
 }
+
+// The record inherits nothing, so accessors user code puts on Object.prototype (`active`, `current`...)
+// never meet its fields. And `yield*` over the generators of close() and throwing() reads
+// [Symbol.iterator], next and throw off them, which would find %IteratorPrototype% and
+// %GeneratorPrototype% as user code may have patched them since: they inherit %GeneratorPrototype%'s
+// next and throw as they were at load, and nothing else (no `return`: while they run, the body is
+// awaiting, and a driver resumes an await with next or throw only).
+const { close, throwing } = Object.setPrototypeOf(ForAwait.prototype, null) as Record<string, { prototype: object }>;
+close.prototype = throwing.prototype = {
+  __proto__: null,
+  next: GeneratorPrototype.next,
+  throw: GeneratorPrototype.throw,
+  [Symbol.iterator]() {
+    return this;
+  },
+} as object;
 
 /** Starts a `for await` loop over `iterable` (GetIterator, async). */
 export function forAwait(iterable: unknown, marked?: boolean): ForAwait {

@@ -55,7 +55,8 @@ export function awaitPrimitive(continuation: () => void): void {
 }
 
 // %GeneratorPrototype%.next / .throw / .return, called without reading them off the generator object.
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+/** %GeneratorPrototype%: read its methods when the runtime loads, never later. */
+export const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
 const generatorMethods = [GeneratorPrototype.next, GeneratorPrototype.throw, GeneratorPrototype.return];
 
 /** How to resume a generator: 0 next, 1 throw, 2 return. */

@@ -11,10 +11,13 @@ export const symbolAsyncIterator: symbol = (Symbol as { asyncIterator?: symbol }
 
 /** %AsyncIteratorPrototype%: `[Symbol.asyncIterator]() { return this }`, named "[Symbol.asyncIterator]" by its key. */
 export const AsyncIteratorPrototype: object = Object.defineProperty({}, symbolAsyncIterator, {
+  // Every descriptor the runtime builds has a null prototype: `get`, `value`, `enumerable`... put on
+  // Object.prototype must not become part of it (ToPropertyDescriptor reads inherited fields too).
+  __proto__: null,
   value: { [symbolAsyncIterator]() { return this; } }[symbolAsyncIterator],
   writable: true,
   configurable: true,
-});
+} as PropertyDescriptor);
 
 /** Calls next (0), throw (1) or return (2) of an iterator (async-iterator.ts makes them) with `args`; NO_METHOD when throw or return is missing. */
 export type Send = (kind: ResumeKind, args: unknown[]) => unknown;
