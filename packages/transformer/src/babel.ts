@@ -18,7 +18,7 @@ import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
 import { mayContainAsync } from './async-words.js';
 import { normalizeOptions, type TransformOptions } from './options.js';
-import { DiagnosticCodes, YieldfromError, formatDiagnostic } from './diagnostics.js';
+import { YieldfromError, fileWarnings, formatDiagnostic } from './diagnostics.js';
 import type { SourceMap } from './source-map.js';
 
 /** The transform's options; the file name, source maps and input map come from Babel. */
@@ -62,7 +62,7 @@ export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPlugin
         filename: parserOptions.sourceFileName ?? 'input.js',
         sourceMaps: true,
       });
-      for (const warning of result.diagnostics) if (warning.code !== DiagnosticCodes.UNKNOWN_OPTION) console.warn(formatDiagnostic(warning));
+      for (const warning of fileWarnings(result.diagnostics)) console.warn(formatDiagnostic(warning));
       if (result.code === code) return undefined;
       let ast: object;
       try {

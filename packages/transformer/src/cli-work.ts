@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { transform } from './transform.js';
 import { findAsyncSyntax, type AsyncSyntaxSite } from './analyze/async-syntax.js';
-import { DiagnosticCodes, YieldfromError, formatDiagnostic } from './diagnostics.js';
+import { YieldfromError, fileWarnings, formatDiagnostic } from './diagnostics.js';
 import type { TransformOptions } from './options.js';
 import { sourceTypeFor } from './source-type.js';
 import { packageTypeOf } from './cli-files.js';
@@ -47,8 +47,7 @@ export function lowerText(source: string, item: Omit<WorkItem, 'mode'>, { filena
   // (in place, or on standard output), or anywhere when the map is inside the comment.
   const keepsComment = !wantsMap && result.code === input.code && input.url !== null && (item.output === null || item.output === item.file || input.url.startsWith('data:'));
   const code = inline ? result.code + inlineMapComment(map) : keepsComment ? source : result.code;
-  // Option warnings are the command's own (its flags are checked before any file is read).
-  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.code !== DiagnosticCodes.UNKNOWN_OPTION).map(formatDiagnostic);
+  const warnings = fileWarnings(result.diagnostics).map(formatDiagnostic);
   return { code, map: map && !inline ? JSON.stringify(map) : null, changed: code !== source, warnings };
 }
 

@@ -57,7 +57,16 @@ export function createDiagnostic(
   return diagnostic;
 }
 
-const lineBreak = /\r\n|[\n\r\u2028\u2029]/;
+/** What ends a line of source text, as JavaScript counts lines. */
+export const lineBreak = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * The warnings a face shows for one file: transform() also returns the options' own (an unknown
+ * name, YF2002) with every file, which a face shows once, when it reads its options.
+ */
+export function fileWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((diagnostic) => diagnostic.code !== DiagnosticCodes.UNKNOWN_OPTION);
+}
 
 /**
  * Two lines either side of `line` (1-based), with a caret under `column` (0-based), exactly as

@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import type { Plugin, PluginBuild, OnLoadResult, PartialMessage } from 'esbuild';
 import { yieldfromUnplugin } from './unplugin.js';
+import { lineBreak } from './diagnostics.js';
 import type { PluginOptions } from './plugin-options.js';
 
 export type { PluginOptions } from './plugin-options.js';
-
-const lineBreak = /\r\n|[\n\r\u2028\u2029]/;
 
 function withLineText(messages: PartialMessage[] | undefined): void {
   for (const message of messages ?? []) {

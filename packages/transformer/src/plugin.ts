@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { UnpluginBuildContext, UnpluginContext, UnpluginContextMeta, UnpluginOptions } from 'unplugin';
 import type { TransformResult } from './transform.js';
-import { DiagnosticCodes, YieldfromError, createDiagnostic, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { DiagnosticCodes, YieldfromError, createDiagnostic, fileWarnings, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { mayContainAsync } from './async-words.js';
 import { cleanId, normalizePluginOptions, type PluginOptions } from './plugin-options.js';
 import { sourceTypeFor } from './source-type.js';
@@ -62,8 +62,7 @@ function report(context: Context, error: unknown, id: string, framework: string)
 
 /** Shows the lowering's warnings for a file (direct `eval` in an async arrow) through the host. */
 function warn(context: Context, diagnostics: Diagnostic[], id: string, framework: string): void {
-  // Option warnings were shown once, when the build started.
-  for (const diagnostic of diagnostics) if (diagnostic.code !== DiagnosticCodes.UNKNOWN_OPTION) context.warn(hostLog([diagnostic], id, framework).details as never);
+  for (const diagnostic of fileWarnings(diagnostics)) context.warn(hostLog([diagnostic], id, framework).details as never);
 }
 
 /** Whether `specifier` resolves from `importer` the way the host will resolve it (aliases included). */

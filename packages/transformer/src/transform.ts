@@ -106,8 +106,9 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   lowerAsyncGeneratorMethods(s, generatorMethods, () => helpers.use('asyncGeneratorMethods'));
   const programStart = prologueEnd(program, code);
   const afterDirectives = program.directives.length > 0;
-  helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, afterDirectives), programStart > 0 && !afterDirectives);
-  emitSlots(s, code, slots, programStart);
+  const atLineStart = !afterDirectives;
+  helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, afterDirectives), atLineStart);
+  emitSlots(s, code, slots, programStart, atLineStart);
 
   let output = s.toString();
   const map = opts.sourceMaps ? buildMap(s, opts.filename, opts.inputSourceMap) : null;

@@ -595,7 +595,7 @@ function declareSlot(slot: StatementList, base: string, context: ShellContext, b
 }
 
 /** Declares the slot bindings at the top of their statement lists. */
-export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, SlotList>, programStart: number): void {
+export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, SlotList>, programStart: number, atLineStart: boolean): void {
   for (const [list, slot] of slots) {
     // `var` where it can be (a script may run twice in one realm; a parameter may share a hoisted
     // function's name), `let` in blocks so each block entry gets its own.
@@ -603,7 +603,7 @@ export function emitSlots(s: MagicString, code: string, slots: Map<StatementList
     switch (list.type) {
       case 'Program':
         // At the start of a line (the file's, or the one after a hashbang), or after a directive.
-        s.appendRight(programStart, programStart === 0 || /[\n\r\u2028\u2029]/.test(code[programStart - 1]!) ? `${statement} ` : ` ${statement}`);
+        s.appendRight(programStart, atLineStart ? `${statement} ` : ` ${statement}`);
         break;
       case 'SwitchCase':
         s.prependRight(list.consequent[0]!.start!, `${statement} `);
