@@ -1,20 +1,23 @@
 // Walks tests/fixtures/<concern>/<case>/. Each case may have:
 //   input.js|ts  -> output.js|ts   snapshot of the lowering (written when missing, UPDATE_FIXTURES=1 rewrites)
 //   exec.js                         run natively and lowered; the two logs must be identical
-//   options.json                    transform options (inherited down the tree), or { "errorCode": "YF1002" }
+//   exec.ts                         the same for TypeScript: both texts compiled by TypeScript (ES2022) to run
+//   options.json                    transform options (inherited down the tree), or { "errorCode": "YF1002" };
+//                                   "typescript": compiler options for exec.ts (experimentalDecorators...)
 //   expected.json                   for behaviour native Node 20 gets wrong (ecma262 changes newer than
 //                                   V8 11.3): the log the specification requires, checked against the lowering
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transform, YieldfromError } from '@yieldfrom/transformer';
-import { runBoth, lower, runScript } from './support/exec.js';
+import { runBoth, lower, runScript, compileTypeScript } from './support/exec.js';
 
 const root = path.join(import.meta.dirname, 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 interface CaseOptions {
   errorCode?: string;
+  typescript?: Record<string, unknown>;
   [option: string]: unknown;
 }
 
@@ -27,7 +30,7 @@ function walk(dir: string, inherited: CaseOptions) {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
   const input = [...files].find((f) => /^input\.[cm]?[jt]sx?$/.test(f));
-  if (input || files.has('exec.js')) {
+  if (input || files.has('exec.js') || files.has('exec.ts')) {
     defineCase(dir, options, files, input);
     return;
   }
@@ -37,7 +40,7 @@ function walk(dir: string, inherited: CaseOptions) {
 }
 
 function defineCase(dir: string, options: CaseOptions, files: Set<string>, input: string | undefined) {
-  const { errorCode, ...transformOptions } = options;
+  const { errorCode, typescript, ...transformOptions } = options;
   if (input) {
     const extension = path.extname(input);
     const source = fs.readFileSync(path.join(dir, input), 'utf8');
@@ -87,6 +90,16 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
         expect(lower(source, { ...transformOptions, parseOnlyAsyncStatements: true })).toBe(lower(source, transformOptions));
       });
     }
+  }
+  if (files.has('exec.ts')) {
+    const source = fs.readFileSync(path.join(dir, 'exec.ts'), 'utf8');
+    const tsOptions = { filename: 'exec.ts', ...transformOptions };
+    it('runs the same natively and lowered, compiled by TypeScript', async () => {
+      const { native, lowered } = await runBoth(source, tsOptions, (code) => compileTypeScript(code, typescript));
+      expect(native.length).toBeGreaterThan(0);
+      expect(lowered).toEqual(native);
+      expect(lower(source, { ...tsOptions, parseOnlyAsyncStatements: true })).toBe(lower(source, tsOptions));
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 // Runs a program natively and lowered, each in a fresh realm, and returns what it logged. The log
 // is the oracle: same values, same errors, same order across microtask ticks.
 import vm from 'node:vm';
+import ts from 'typescript';
 import { transform, type TransformOptions } from '@yieldfrom/transformer';
 
 export interface RunResult {
@@ -55,10 +56,26 @@ export function lower(code: string, options: TransformOptions = {}): string {
   return transform(code, { helpers: 'inline', sourceType: 'script', filename: 'exec.js', ...options }).code;
 }
 
-/** Runs `code` natively and lowered; returns both logs and the lowered code. */
-export async function runBoth(code: string, options: TransformOptions = {}) {
+/**
+ * Runs `code` natively and lowered; returns both logs and the lowered code. `compile` turns each text
+ * into what runs (TypeScript's emit for exec.ts fixtures).
+ */
+export async function runBoth(code: string, options: TransformOptions = {}, compile: (code: string) => string = (text) => text) {
   const lowered = lower(code, options);
-  const native = await runScript(code, 'native.js');
-  const lowerRun = await runScript(lowered, 'lowered.js');
+  const native = await runScript(compile(code), 'native.js');
+  const lowerRun = await runScript(compile(lowered), 'lowered.js');
   return { native: native.log, lowered: lowerRun.log, code: lowered };
+}
+
+/**
+ * What `tsc` emits for `code` at ES2022 (types erased, decorators and namespaces compiled), with
+ * `compilerOptions` on top. A syntax error TypeScript reports (in lowered TypeScript, say) throws.
+ */
+export function compileTypeScript(code: string, compilerOptions: ts.CompilerOptions = {}): string {
+  const { outputText, diagnostics = [] } = ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, ...compilerOptions },
+    reportDiagnostics: true,
+  });
+  if (diagnostics.length) throw new Error(ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' }) + '\n' + code);
+  return outputText;
 }

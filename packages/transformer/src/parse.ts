@@ -81,6 +81,9 @@ export function parse(code: string, options: NormalizedOptions): Parsed | { diag
 function parseWithBabel(code: string, options: NormalizedOptions): File {
   return babelParse(code, {
     sourceType: options.sourceType,
+    // TypeScript takes `export` in a namespace of a script, and `import x = require()`, `import` and
+    // `export =` in a `.cts` file (compiled to CommonJS): Babel would refuse them outside a module.
+    allowImportExportEverywhere: options.syntax !== 'javascript' && options.sourceType === 'script',
     sourceFilename: options.filename,
     // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
     plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsFor(options.syntax, code),

@@ -84,6 +84,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       lowerAsyncFunction(fn, {
         s,
         code,
+        typescript: opts.syntax !== 'javascript',
         names,
         captureNames,
         renamed,

@@ -125,8 +125,9 @@ export interface ForAwaitSite {
   labels: t.LabeledStatement[];
 }
 
-/** A node owning a list of statements: Program, BlockStatement, StaticBlock or SwitchCase. */
-export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.SwitchCase;
+/** A node owning a list of statements: Program, BlockStatement, StaticBlock, SwitchCase, or a TypeScript
+ * namespace's body (which TypeScript compiles to a function body, its names local to it). */
+export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.SwitchCase | t.TSModuleBlock;
 
 /** A reference the lowering rewrites because the generator cannot see the original meaning. */
 export type ContextReference =
@@ -331,7 +332,7 @@ export function analyze(parsed: Parsed): Analysis {
     const savedRepeats = repeatsSinceList;
     const savedScope = scopeSinceList;
     const savedWith = withSinceList;
-    if (node.type === 'BlockStatement' || node.type === 'SwitchCase' || node.type === 'StaticBlock') {
+    if (node.type === 'BlockStatement' || node.type === 'SwitchCase' || node.type === 'StaticBlock' || node.type === 'TSModuleBlock') {
       statementList = node;
       repeatsSinceList = false;
       scopeSinceList = false;

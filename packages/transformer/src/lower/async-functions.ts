@@ -43,6 +43,8 @@ export interface ShellContext {
   program: t.Program;
   s: MagicString;
   code: string;
+  /** TypeScript or TSX: types may be written, and are read by TypeScript's decorator metadata. */
+  typescript: boolean;
   names: NameAllocator;
   captureNames: CaptureNames;
   /** The local name of a helper (claimed on first use). */
@@ -107,6 +109,68 @@ function wrapperParamNames(params: t.Function['params'], context: ShellContext):
 }
 
 /**
+ * The wrapper's parameter list (and return type) for a method:
+ *   "@Get() async find(@Param('id') id: string, query: Query = {}): Promise<Item> { body }"
+ *   => "... @Get() find(@Param('id') id: string, query: Query = void 0): Promise<Item> { return spawn(...) }"
+ *      with "function*(id: string, query: Query = {}): Promise<Item> { body }" as its generator.
+ * TypeScript applies parameter decorators, and emits `design:paramtypes` and `design:returntype`
+ * metadata, from the method it sees, which is the wrapper: a decorated method's wrapper takes its
+ * parameters' decorators and types and its return type (`Promise<any>` when it has none, as
+ * TypeScript infers for an async method), and every parameter (those past `fn.length`
+ * with a default of `void 0`, which runs nothing the caller can see and keeps the length). The
+ * decorators leave the generator's copy, where TypeScript would not apply them.
+ */
+function methodSignature(node: t.Function, fn: FunctionContext, context: ShellContext): string {
+  const returnType = (node as { returnType?: t.Node | null }).returnType;
+  if (!node.params.some((param) => parameterDecorators(param).length) && !(decoratorsOf(node).length && context.typescript)) {
+    return `(${wrapperParamNames(node.params, context).join(', ')})`;
+  }
+  const { code, s } = context;
+  const counted = lengthParams(node.params).length;
+  let index = 0;
+  const text = node.params.map((param) => {
+    if (param.type === 'Identifier' && param.name === 'this') return code.slice(param.start!, param.end!);
+    const position = index++;
+    const target = parameterBinding(param);
+    const decorators = parameterDecorators(param).map((decorator) => {
+      s.remove(decorator.start!, skipTrivia(code, decorator.end!));
+      return `${code.slice(decorator.start!, decorator.end!)} `;
+    });
+    const name = target.type === 'Identifier' && target.name !== 'arguments' ? (context.renamed.get(target.name) ?? target.name) : `_${position}`;
+    const annotation = typeAnnotationOf(param);
+    const type = annotation ? code.slice(annotation.start!, annotation.end!) : '';
+    const optional = (target as { optional?: boolean }).optional ? '?' : '';
+    if (param.type === 'RestElement') return `${decorators.join('')}...${name}${type}`;
+    return `${decorators.join('')}${name}${optional}${type}${position < counted ? '' : ' = void 0'}`;
+  });
+  // Unannotated, an async method's `design:returntype` is Promise: so is the wrapper's.
+  return `(${text.join(', ')})${returnType ? code.slice(returnType.start!, returnType.end!) : context.typescript && !fn.asyncGenerator ? ': Promise<any>' : ''}`;
+}
+
+type Parameter = t.Function['params'][number];
+
+/** The binding a parameter declares: itself, or what its default or rest applies to. */
+function parameterBinding(param: Parameter): t.Node {
+  return param.type === 'AssignmentPattern' ? param.left : param.type === 'RestElement' ? param.argument : param;
+}
+
+function decoratorsOf(node: t.Node): t.Decorator[] {
+  return (node as { decorators?: t.Decorator[] | null }).decorators ?? [];
+}
+
+/** A parameter's decorators (Babel puts a defaulted parameter's on its binding). */
+function parameterDecorators(param: Parameter): t.Decorator[] {
+  const binding = parameterBinding(param);
+  return binding === param ? decoratorsOf(param) : [...decoratorsOf(param), ...decoratorsOf(binding)];
+}
+
+/** A parameter's type annotation (`: T`), wherever the parser put it. */
+function typeAnnotationOf(param: Parameter): t.Node | null {
+  const annotated = (node: t.Node) => (node as { typeAnnotation?: t.Node | null }).typeAnnotation ?? null;
+  return annotated(param) ?? annotated(parameterBinding(param));
+}
+
+/**
  * What the wrapper forwards to the generator: `arguments`, or, when the body cannot observe its
  * `arguments` object and every parameter is a plain identifier, an array of the parameters (the
  * generator binds the same values, and an arguments object costs a third of a call).
@@ -127,6 +191,13 @@ function typeParametersText(node: t.Function, code: string): string {
 function paramsOpen(node: t.Function, code: string, from: number): number {
   const typeParameters = (node as { typeParameters?: t.Node | null }).typeParameters;
   return findToken(code, typeParameters ? typeParameters.end! : from, '(', ']*?!');
+}
+
+/** Where an arrow's `=>` is: after its return type, last parameter, or type parameters (`async <T extends () => void>() => 1`). */
+function arrowToken(node: t.ArrowFunctionExpression, code: string, afterAsync: number): number {
+  const { returnType, typeParameters } = node as { returnType?: t.Node | null; typeParameters?: t.Node | null };
+  const lastParam = node.params[node.params.length - 1];
+  return findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : typeParameters ? typeParameters.end! : afterAsync, '=>', '(),');
 }
 
 function generatorName(fn: FunctionContext, context: ShellContext, { scoped = false } = {}): string {
@@ -314,10 +385,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
     s.appendLeft(param.start!, '(');
     s.appendLeft(param.end!, ')');
   }
-  const returnType = (node as { returnType?: t.Node | null }).returnType;
-  const lastParam = node.params[node.params.length - 1];
-  const searchFrom = returnType ? returnType.end! : lastParam ? lastParam.end! : afterAsync;
-  const arrow = findToken(code, searchFrom, '=>', '(),');
+  const arrow = arrowToken(node, code, afterAsync);
   s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
   if (node.body.type !== 'BlockStatement') {
     const bodyStart = (node.body.extra?.parenStart as number | undefined) ?? node.body.start!;
@@ -375,7 +443,6 @@ function lowerHoistedArrow(
   s.update(node.start!, where.afterAsync, `${fn.startsStatement ? ';' : ''}(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
   if (!inClass) s.prependRight(where.afterAsync, ` function* ${generator}`);
-  const returnType = (node as { returnType?: t.Node | null }).returnType;
   const lastParam = node.params[node.params.length - 1];
   if (extraParams && lastParam) s.appendLeft(lastParam.end!, `, ${extraParams}`);
   else if (extraParams) s.appendLeft(paramsOpen(node, code, where.afterAsync) + 1, extraParams);
@@ -385,7 +452,7 @@ function lowerHoistedArrow(
     s.appendRight(param.start!, '(');
     s.appendLeft(param.end!, ')');
   }
-  const arrow = findToken(code, returnType ? returnType.end! : lastParam ? lastParam.end! : where.afterAsync, '=>', '(),');
+  const arrow = arrowToken(node, code, where.afterAsync);
   s.update(code[arrow - 1] === ' ' ? arrow - 1 : arrow, arrow + 2, '');
   const strict = where.hoist.addStrict ? '"use strict"; ' : '';
   if (node.body.type !== 'BlockStatement') {
@@ -464,10 +531,10 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const keyClose = node.computed ? findToken(code, node.key.end!, ']', ')') : node.key.end!;
   const keyStart = node.computed ? ((node.key.extra?.parenStart as number | undefined) ?? node.key.start!) : node.key.start!;
   const open = paramsOpen(node, code, keyClose);
-  const params = wrapperParamNames(node.params, context).join(', ');
+  const signature = methodSignature(node, fn, context);
   const declarationTarget = fn.generatorDeclarationTarget;
   if (declarationTarget && node.type === 'ObjectMethod' && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters) {
-    lowerMethodWithGeneratorDeclaration(node, fn, context, { open, params, target: declarationTarget });
+    lowerMethodWithGeneratorDeclaration(node, fn, context, { open, signature, target: declarationTarget });
     return;
   }
   const slot = fn.generatorSlot;
@@ -478,10 +545,14 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   // syntax, and the method makes it per call otherwise.
   const ownClass = container && container.type !== 'ObjectExpression' ? container : null;
   const namesOwnClass = !!ownClass && !fn.asyncGenerator && fn.className !== null && fn.nameCounts.has(fn.className);
+  // A decorated method keeps its key as written: Babel's legacy decorators read `@d [key]` as
+  // `@(d[key])`, and TypeScript loses the parameter decorators of a static method with a computed key.
+  // Decorators are newer than class fields, so a static private field makes its generator.
+  const decorated = !!ownClass && !fn.asyncGenerator && (decoratorsOf(node).length > 0 || node.params.some((param) => parameterDecorators(param).length > 0));
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
   const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
-  if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod' && !namesOwnClass) {
+  if (slot && onlySuperCaptures && !fn.superInParameters && node.type !== 'ClassPrivateMethod' && !namesOwnClass && !decorated) {
     // The generator is named by the assignment (NamedEvaluation), so frames read `_m`.
     const holder = declareSlot(slot, `_${fn.name || 'anonymous'}`, context);
     const typeParameters = typeParametersText(node, code);
@@ -526,11 +597,11 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
         s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
       }
     }
-    s.appendLeft(node.end!, `, ${keyText})](${params}) { return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
+    s.appendLeft(node.end!, `, ${keyText})]${signature} { return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
     if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
   }
-  const inStaticField = node.type === 'ClassPrivateMethod' || (namesOwnClass && hasClassFieldSyntax(ownClass!));
+  const inStaticField = node.type === 'ClassPrivateMethod' || (namesOwnClass && hasClassFieldSyntax(ownClass!)) || decorated;
   if (slot && !fn.captures.size && !fn.superInParameters && inStaticField && ownClass) {
     // A private method has no computed key to create its generator in, so a static private field of
     // the class does it, once per class evaluation, first among the static initializers (a class with
@@ -539,12 +610,12 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const holder = staticFieldHolder(ownClass, `_${fn.name || 'anonymous'}`, slot, context);
     const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
     moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
-    s.appendLeft(keyEnd, `(${params}) { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+    s.appendLeft(keyEnd, `${signature} { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
     return;
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
-  s.prependRight(open, `(${params}) { ${captures}return ${driver}(function* ${generator}`);
+  s.prependRight(open, `${signature} { ${captures}return ${driver}(function* ${generator}`);
   s.appendLeft(node.end!, `, this, ${forwardedArguments(node, fn, context)}); }`);
 }
 
@@ -560,11 +631,11 @@ function lowerMethodWithGeneratorDeclaration(
   node: t.ObjectMethod,
   fn: FunctionContext,
   context: ShellContext,
-  where: { open: number; params: string; target: StatementList }
+  where: { open: number; signature: string; target: StatementList }
 ) {
   const { s, code } = context;
   const generator = context.names.claim(`_${fn.name || 'anonymous'}`);
-  s.appendLeft(where.open, `(${where.params}) { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
+  s.appendLeft(where.open, `${where.signature} { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
   s.prependRight(where.open, ` function* ${generator}${typeParametersText(node, code)}`);
   moveBeforeStatement(s, node, where.open, where.target);
 }

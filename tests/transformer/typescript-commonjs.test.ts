@@ -1,0 +1,49 @@
+// A `.cts` file is CommonJS TypeScript: `import x = require()`, `import`, `export` and `export =` are
+// all TypeScript syntax there (tsc compiles them to require and exports), so the lowering takes them
+// and gets its helpers by `require`.
+import { createRequire } from 'node:module';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { transform } from '@yieldfrom/transformer';
+import { describe as describeValue, settle } from '../support/exec.js';
+
+const source = `import path = require('node:path');
+import { EventEmitter } from 'node:events';
+import type { Stats } from 'node:fs';
+namespace Paths {
+  export const base = async (file: string): Promise<string> => path.basename(await file);
+}
+export async function announce(file: string, stats?: Stats) {
+  const emitter = new EventEmitter();
+  emitter.on('name', (name: string) => log('emitted', name));
+  emitter.emit('name', await Paths.base(file));
+  return stats ?? 'no stats';
+}
+announce('/tmp/a.txt').then((v) => log('done', v));
+log('sync end');
+`;
+
+/** Compiles TypeScript to CommonJS as tsc would and runs it with Node's require; returns the log. */
+async function runCommonJs(code: string): Promise<string[]> {
+  const log: string[] = [];
+  const { outputText } = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } });
+  const module = { exports: {} };
+  new Function('require', 'module', 'exports', 'log', outputText)(createRequire(import.meta.url), module, module.exports, (...values: unknown[]) =>
+    log.push(values.map((value) => describeValue(value)).join(' '))
+  );
+  await settle();
+  return log;
+}
+
+describe('CommonJS TypeScript (.cts)', () => {
+  it('lowers import = require, import, export and namespace exports, with the helpers by require', async () => {
+    for (const helpers of ['import', 'inline'] as const) {
+      const { code } = transform(source, { filename: 'src/announce.cts', helpers });
+      if (helpers === 'import') expect(code).toMatch(/require\("@yieldfrom\/runtime\/spawn"\)/);
+      expect(code).not.toMatch(/\basync\b|\bawait\b/);
+      const native = await runCommonJs(source);
+      expect(native).toContain('done no stats');
+      expect(await runCommonJs(code)).toEqual(native);
+    }
+  });
+});
