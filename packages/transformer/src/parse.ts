@@ -9,11 +9,15 @@ import { blankStatementsWithoutAsync } from './parse-only-async-statements.js';
 import { asyncSyntaxPositions } from './async-words.js';
 
 // Decorators parse too (Angular and Nest code): the widespread legacy (experimental) form, in JavaScript and
-// TypeScript alike. `@` means nothing else in either, so nothing else changes.
+// TypeScript alike, with `accessor` fields. `@` means nothing else in either, so nothing else changes.
+// A text the legacy form refuses is read again with the standard form (TypeScript 5 takes both), which
+// also takes `export @d class` and `@d [key]() {}` but not parameter decorators.
+const legacyDecorators: ParserPlugin[] = ['decorators-legacy', 'decoratorAutoAccessors'];
+const standardDecorators: ParserPlugin[] = [['decorators', { allowCallParenthesized: true }], 'decoratorAutoAccessors'];
 const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
-  javascript: ['jsx', 'decorators-legacy'],
-  typescript: ['typescript', 'decorators-legacy'],
-  tsx: ['typescript', 'jsx', 'decorators-legacy'],
+  javascript: ['jsx', ...legacyDecorators],
+  typescript: ['typescript', ...legacyDecorators],
+  tsx: ['typescript', 'jsx', ...legacyDecorators],
 };
 
 // JSX needs a `<` and a decorator an `@`: a text without one parses the same without its plugin, and
@@ -28,7 +32,7 @@ function pluginsFor(syntax: NormalizedOptions['syntax'], code: string): ParserPl
   const key = `${syntax}${jsx ? ' <' : ''}${decorators ? ' @' : ''}`;
   let plugins = pluginsByText.get(key);
   if (!plugins) {
-    plugins = pluginsBySyntax[syntax].filter((plugin) => (plugin !== 'jsx' || jsx) && (plugin !== 'decorators-legacy' || decorators));
+    plugins = pluginsBySyntax[syntax].filter((plugin) => (plugin !== 'jsx' || jsx) && (!legacyDecorators.includes(plugin) || decorators));
     pluginsByText.set(key, plugins);
   }
   return plugins;
@@ -79,14 +83,28 @@ export function parse(code: string, options: NormalizedOptions): Parsed | { diag
 }
 
 function parseWithBabel(code: string, options: NormalizedOptions): File {
+  // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
+  const plugins: ParserPlugin[] = /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsFor(options.syntax, code);
+  try {
+    return parseWith(code, options, plugins);
+  } catch (error) {
+    if (!plugins.includes('decorators-legacy')) throw error;
+    try {
+      return parseWith(code, options, [...plugins.filter((plugin) => !legacyDecorators.includes(plugin)), ...standardDecorators]);
+    } catch {
+      throw error; // the legacy form's error: the form most decorated code is written in
+    }
+  }
+}
+
+function parseWith(code: string, options: NormalizedOptions, plugins: ParserPlugin[]): File {
   return babelParse(code, {
     sourceType: options.sourceType,
     // TypeScript takes `export` in a namespace of a script, and `import x = require()`, `import` and
     // `export =` in a `.cts` file (compiled to CommonJS): Babel would refuse them outside a module.
     allowImportExportEverywhere: options.syntax !== 'javascript' && options.sourceType === 'script',
     sourceFilename: options.filename,
-    // Declaration files (`.d.ts`) allow `declare const x: T;` without an initializer.
-    plugins: /\.d\.[cm]?ts$/i.test(options.filename) ? [['typescript', { dts: true }]] : pluginsFor(options.syntax, code),
+    plugins,
     allowReturnOutsideFunction: false,
     errorRecovery: false,
     // Comments are never read from the AST (the text keeps them): attaching them costs a fifth of the parse.

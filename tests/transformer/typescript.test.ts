@@ -1,3 +1,5 @@
+// TypeScript syntax that exec fixtures (one script each, compiled by TypeScript) cannot hold.
+//
 // A `.cts` file is CommonJS TypeScript: `import x = require()`, `import`, `export` and `export =` are
 // all TypeScript syntax there (tsc compiles them to require and exports), so the lowering takes them
 // and gets its helpers by `require`.
@@ -5,7 +7,7 @@ import { createRequire } from 'node:module';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { transform } from '@yieldfrom/transformer';
-import { describe as describeValue, settle } from '../support/exec.js';
+import { compileTypeScript, describe as describeValue, settle } from '../support/exec.js';
 
 const source = `import path = require('node:path');
 import { EventEmitter } from 'node:events';
@@ -44,6 +46,17 @@ describe('CommonJS TypeScript (.cts)', () => {
       const native = await runCommonJs(source);
       expect(native).toContain('done no stats');
       expect(await runCommonJs(code)).toEqual(native);
+    }
+  });
+});
+
+describe('decorators in either position', () => {
+  it('takes export @d class and @d export class, lowering their methods to TypeScript that compiles', () => {
+    for (const source of ['export @sealed class A { @bound async m() { await 1; } }', '@sealed export class A { @bound async m() { await 1; } }']) {
+      const { code } = transform(source, { filename: 'a.ts' });
+      expect(code).not.toMatch(/\basync\b|\bawait\b/);
+      expect(code).toContain(source.startsWith('export') ? 'export @sealed class A' : '@sealed export class A');
+      expect(() => compileTypeScript(code, { module: ts.ModuleKind.ESNext })).not.toThrow();
     }
   });
 });
