@@ -1,4 +1,8 @@
 // Bad input gets a clear error: a code, a message, file:line:column and a code frame; never output.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCodes, YieldfromError, formatDiagnostic, normalizeOptions, transform } from '@yieldfrom/transformer';
 
@@ -78,7 +82,9 @@ describe('output', () => {
   it('keeps untouched lines byte for byte', () => {
     const source = '/* banner */\nconst  spaced  =  1 ;   // keep me\nasync function f() {\n  await 1;\n}\nfunction g( ) { return   2 }\n';
     const lines = transform(source).code.split('\n');
-    expect(lines[1]).toBe('const  spaced  =  1 ;   // keep me');
+    // The helpers' import goes before the first token, on its line, after the comments in front.
+    expect(lines[0]).toBe('/* banner */');
+    expect(lines[1]).toBe('import { spawn as _spawn } from "@yieldfrom/runtime/spawn"; const  spaced  =  1 ;   // keep me');
     expect(lines[5]).toBe('function g( ) { return   2 }');
   });
 
@@ -97,6 +103,16 @@ describe('output', () => {
     const inline = transform('async function f() {}', { helpers: 'inline' }).code;
     expect(inline).not.toMatch(/import|require/);
     expect(inline).toContain('function spawn(');
+  });
+
+  it('keeps a byte order mark, a hashbang and the comments in front first, and the output runs', () => {
+    const source = '\uFEFF#!/usr/bin/env node\n/*! license */\n// @ts-nocheck\nconst a = async () => (await 1) + 1;\na().then((v) => console.log(v));\n';
+    const { code } = transform(source, { filename: 'cli.mjs', helpers: 'inline' });
+    expect(code.startsWith('\uFEFF#!/usr/bin/env node\n/*! license */\n// @ts-nocheck\nvar { spawn: _spawn } = ')).toBe(true);
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'yieldfrom-bom-'));
+    fs.writeFileSync(path.join(directory, 'cli.mjs'), code);
+    expect(execFileSync(process.execPath, [path.join(directory, 'cli.mjs')], { encoding: 'utf8' })).toBe('2\n');
+    fs.rmSync(directory, { recursive: true });
   });
 
   it('keeps directives first and picks names that do not collide', () => {

@@ -60,3 +60,12 @@ describe('decorators in either position', () => {
     }
   });
 });
+
+describe('pragmas', () => {
+  it('@jsxImportSource still chooses the JSX runtime: the helpers go after the comments in front', () => {
+    const source = '/** @jsxImportSource preact */\nexport async function view(load: () => Promise<string>) {\n  return <p>{await load()}</p>;\n}\n';
+    const jsx = (code: string) => compileTypeScript(code, { module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.ReactJSX });
+    expect(jsx(source)).toContain('from "preact/jsx-runtime"');
+    expect(jsx(transform(source, { filename: 'view.tsx' }).code)).toContain('from "preact/jsx-runtime"');
+  });
+});

@@ -52,8 +52,8 @@ export class HelperRegistry {
       }
       text = statements.join(' ');
     }
-    // At the very start (or of the line after a hashbang), before what the lowering moved there (an
-    // arrow's generator), so a reader meets the helpers first.
+    // Before the first token (see prologueEnd), ahead of what the lowering moved there (an arrow's
+    // generator), so a reader meets the helpers first.
     if (index === 0) s.prepend(`${text} `);
     else if (atLineStart) s.prependLeft(index, `${text} `);
     else s.appendRight(index, `${separator} ${text}`);

@@ -98,7 +98,11 @@ function parseWithBabel(code: string, options: NormalizedOptions): File {
 }
 
 function parseWith(code: string, options: NormalizedOptions, plugins: ParserPlugin[]): File {
-  return babelParse(code, {
+  // Babel takes a hashbang only at the very start, where Node also takes one after a byte order mark:
+  // the text past the mark is read from index 1, column 1, so positions still count it.
+  const bom = code.charCodeAt(0) === 0xfeff;
+  return babelParse(bom ? code.slice(1) : code, {
+    ...(bom ? { startIndex: 1, startColumn: 1 } : {}),
     sourceType: options.sourceType,
     // TypeScript takes `export` in a namespace of a script, and `import x = require()`, `import` and
     // `export =` in a `.cts` file (compiled to CommonJS): Babel would refuse them outside a module.

@@ -12,7 +12,7 @@ import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { mayContainAsync } from './async-words.js';
 import { NameAllocator, spelledInRangesLookup } from './names.js';
-import { separatorAfterDirective } from './text.js';
+import { separatorAfterDirective, skipTrivia } from './text.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
 import { parse } from './parse.js';
 import { buildMap, computeSuspensions, inlineMapComment, type PendingSuspension, type SourceMap, type Suspension } from './source-map.js';
@@ -171,16 +171,18 @@ function renameYieldIdentifiers(s: MagicString, analysis: Analysis, names: NameA
 }
 
 /**
- * Where helpers go: after the directive prologue ("use strict", "use client"), or at the start of the
- * line after a hashbang (a hashbang comment runs to the end of its line, so anything put on that line
- * would be commented out), or at the very start.
+ * Where helpers go: after the directive prologue ("use strict", "use client"), or else before the
+ * first token, past a byte order mark, a hashbang line (a comment to the end of its line, which would
+ * comment out anything put on it) and the comments in front: TypeScript reads its pragmas
+ * (`@jsxImportSource`, `@ts-nocheck`, `/// <reference>`) only there, and a license header stays first.
  */
 function prologueEnd(program: t.Program, code: string): number {
   const directives = program.directives;
   if (directives.length) return directives[directives.length - 1]!.end!;
-  if (code.startsWith('#!')) {
-    const lineEnd = /\r\n?|[\n\u2028\u2029]|$/.exec(code)!;
-    return lineEnd.index + lineEnd[0].length;
+  let start = code.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (code.startsWith('#!', start)) {
+    const lineEnd = /\r\n?|[\n\u2028\u2029]|$/.exec(code.slice(start))!;
+    start += lineEnd.index + lineEnd[0].length;
   }
-  return 0;
+  return skipTrivia(code, start);
 }
