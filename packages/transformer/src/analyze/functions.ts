@@ -6,6 +6,10 @@ import { inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
 import type { Parsed } from '../parse.js';
 
+// TypeScript's expression wrappers, which compile to their expression (and a parenthesized one, kept
+// as a node only with `createParenthesizedExpressions`).
+const typeWrappers = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+
 // Where a statement can be preceded by another that ASI may join it to.
 const statementListTypes = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
 
@@ -316,6 +320,9 @@ export function analyze(parsed: Parsed): Analysis {
   const labelChains = new Map<t.LabeledStatement, t.LabeledStatement[]>();
   // Where the expression statements of statement lists start (what startsStatement compares with).
   const statementStarts = new Set<number>();
+  // Where each TypeScript expression wrapper (`x as T`, `x!`...) stands, for the names functions get
+  // through them once TypeScript has erased them.
+  const typeWrapperParents = new Map<t.Node, { parent: t.Node; parentKey: string }>();
   // Inside the body of a `with` with no block of its own: names resolve on its object first, which a
   // generator declared in the list outside would not see.
   let withSinceList = false;
@@ -346,6 +353,7 @@ export function analyze(parsed: Parsed): Analysis {
       scopeSinceList = true;
       withSinceList = true;
     }
+    if (parent && typeWrappers.has(node.type)) typeWrapperParents.set(node, { parent, parentKey });
     visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
     statementList = savedList;
     repeatsSinceList = savedRepeats;
@@ -540,7 +548,10 @@ export function analyze(parsed: Parsed): Analysis {
           ? 'function'
           : 'method';
     const lowered = !!node.async && hasBody(node);
-    const name = lowered ? inferFunctionName(node, parent, parentKey) : '';
+    // `const a = (async function () {}) as T`: TypeScript erases the `as`, and the function is named `a`.
+    let namer = { parent, parentKey };
+    for (let wrapper = typeWrapperParents.get(parent); wrapper; wrapper = typeWrapperParents.get(wrapper.parent)) namer = wrapper;
+    const name = lowered ? inferFunctionName(node, namer.parent, namer.parentKey) : '';
     const inner = createContext(kind, node, context, lowered, name);
     inner.asyncGenerator = lowered && !!node.generator;
     inner.inParentParameters = context.inParameters;
