@@ -64,6 +64,12 @@ describe('topLevelStatementEnds', () => {
 
   it('gives up when it cannot be sure: a quote left open on its line (JSX text), unbalanced brackets', () => {
     expect(topLevelStatementEnds("const p = <p>Don't; go</p>;")).toBeNull();
+    // JSX text at depth 0 may hold `;` and a closing tag's `/` (once split inside such text, a
+    // generator was put into it).
+    expect(topLevelStatementEnds('const el = <div>\n  Note;\n  {f}\n  ok;\n</div>; // a/b')).toBeNull();
+    expect(topLevelStatementEnds('render(<>\n  x;\n</>);')).toBeNull();
+    // `<` after a name or a closing bracket compares.
+    expect(topLevelStatementEnds('for (let i = 0; i < n; i++) f(i);\nconst b = a<c;\nx = (y) < z;')).not.toBeNull();
     expect(topLevelStatementEnds('f(;')).toBeNull();
     expect(topLevelStatementEnds('a);')).toBeNull();
     expect(topLevelStatementEnds('const s = "unterminated;\nx;')).toBeNull();
@@ -140,6 +146,13 @@ describe('transform with parseOnlyAsyncStatements', () => {
     expect(() => transform(code, { filename: 'm.js' })).toThrow(YieldfromError);
     // The first line is always parsed: the helpers' import would move what the host reports there.
     expect(() => transform('const a = ;\nasync function f() { await a; }\n', options)).toThrow(YieldfromError);
+  });
+
+  it('lowers an async arrow inside JSX text as a whole parse does', () => {
+    const source = 'import x from "./x.js";\nconst el = <div>\n  Note;\n  {async () => 1}\n  ok;\n</div>; // see a/b\n';
+    const whole = transform(source, { filename: 'el.jsx' }).code;
+    expect(transform(source, { filename: 'el.jsx', parseOnlyAsyncStatements: true }).code).toBe(whole);
+    expect(whole).toContain('{() => _spawn(_anonymous, void 0, [])}');
   });
 
   it('falls back to a whole parse when the blanked text does not parse', () => {

@@ -13,10 +13,10 @@
 // splits only where a statement certainly ends: a `;`, or a `}` followed by a word that cannot
 // continue an expression, at depth 0, and the line ends there. A syntax error in a blanked statement
 // is then the host's to report (it parses every file), at the same line and column as in the
-// original: no lowering edit touches those lines, and the first line, where the helpers' import goes,
-// is always parsed, with the directive prologue. The scan stops after the last statement with async
+// original: no lowering edit touches those lines, and the first statement, before which the helpers'
+// import goes, is always parsed, with the directive prologue. The scan stops after the last statement with async
 // syntax: the rest is left out, unread. Whatever it cannot read with certainty before that (a quote
-// left open on its line, as JSX text may have, or unbalanced brackets) makes it give up, and the
+// left open on its line, unbalanced brackets, or JSX, whose text may hold anything) makes it give up, and the
 // file is parsed whole; so does any parse error in the blanked text, which then gets its diagnostic
 // from a whole parse. Names in blanked statements still reach the analysis, from their text
 // (`unparsed`).
@@ -38,7 +38,7 @@ const opening = /\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(['"]|(?:import|expo
 const trivia = String.raw`\s+|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?\*\/`;
 // Words (names, keywords, numbers, `#private`, `\u` escapes) and the punctuation that does not matter.
 const word = String.raw`[^\s!"%&'()*+,\-./:;<=>?@[\]^${'`'}{|}~]+`;
-const punctuation = String.raw`[!%&*+,\-.:<=>?@^|~]`;
+const punctuation = String.raw`[!%&*+,\-.:=>?@^|~]`;
 /**
  * White space, comments, words and punctuation that do not matter. The last group that matched tells
  * what came last, for a `/` that follows: a word (group 1, as a division comes after a name but a
@@ -107,6 +107,13 @@ export function topLevelStatementEnds(code: string, stopAfter = Infinity): numbe
         }
         continue;
       }
+      case 60: // <
+        // Where an expression may start, `<` and a name (or `>`) open JSX, whose text is no code: a `;`
+        // or a quote there means nothing. (It may be a TypeScript `<T>` too: giving up costs a parse.)
+        if (regexAllowed && /[\p{ID_Start}$_>\\]/u.test(code[i + 1] ?? '')) return null;
+        regexAllowed = true;
+        i++;
+        continue;
       case 40: // (
       case 91: // [
       case 123: // {
@@ -192,7 +199,7 @@ export function blankStatementsWithoutAsync(
     const hasAsyncSyntax = next < asyncSyntaxAt.length && asyncSyntaxAt[next]! < end;
     opening.lastIndex = start;
     const opensWith: string | undefined = hasAsyncSyntax && !directivesMayFollow ? undefined : opening.exec(code)?.[1];
-    // The first line is always parsed: the helpers' import goes there, moving what follows it. So is
+    // The first statement is always parsed: the helpers' import goes before it. So is
     // the directive prologue, with the statement that ends it: blanking that one would make directives
     // of strings after it.
     const inPrologue = directivesMayFollow;
