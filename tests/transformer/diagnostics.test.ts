@@ -25,6 +25,31 @@ describe('diagnostics', () => {
     expect(error.diagnostic.frame).toContain('> 3 |   return await ;');
   });
 
+  it('says what is wrong with `for await` outside an async function', () => {
+    for (const [code, filename] of [['function f() {\n  for await (const x of y);\n}', 'a.js'], ['for await (const x of y);', 'a.cjs']] as const) {
+      const error = failure(() => transform(code, { filename }));
+      expect(error.code).toBe(DiagnosticCodes.SYNTAX_ERROR);
+      expect(error.diagnostic.message).toMatch(/^`for await` is only valid in async functions/);
+      expect(error.diagnostic.frame).toMatch(/for await[^\n]*\n\s+\|\s+\^/);
+    }
+  });
+
+  it('shows a window of a long line in the frame, with the caret under the error', () => {
+    const prefix = `const s = "${'x'.repeat(5000)}"; `;
+    const error = failure(() => transform(`${prefix}async function f() { return await ; }`, { filename: 'min.js' }));
+    const [shown, caret] = error.diagnostic.frame!.split('\n') as [string, string];
+    expect(shown.length).toBeLessThan(140);
+    expect(shown).toMatch(/^> 1 \| …x+"; async function f\(\) \{ return await ; \}$/);
+    expect(shown[caret.indexOf('^')]).toBe(';');
+  });
+
+  it('reports a file nested too deeply for the parser as such, not as a syntax error', () => {
+    const deep = `const x = ${'('.repeat(5000)}1${')'.repeat(5000)};\nasync function f() {}`;
+    const error = failure(() => transform(deep, { filename: 'deep.js' }));
+    expect(error.code).toBe(DiagnosticCodes.UNSUPPORTED);
+    expect(error.message).toMatch(/^deep\.js: error YF1004: the parser ran out of stack/);
+  });
+
   it('rejects top-level await in a module, naming the line', () => {
     const error = failure(() => transform('import x from "x";\nconst y = await x;\n', { filename: 'm.mjs' }));
     expect(error.code).toBe(DiagnosticCodes.TOP_LEVEL_AWAIT);

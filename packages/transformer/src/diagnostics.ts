@@ -69,9 +69,9 @@ export function fileWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Two lines either side of `line` (1-based), with a caret under `column` (0-based), exactly as
- * @babel/code-frame prints them without colours: ours because loading that package (and its syntax
- * highlighter) cost every build that uses the plugin about 30 ms, for an error path.
+ * Two lines either side of `line` (1-based), with a caret under `column` (0-based), as
+ * @babel/code-frame prints them without colours (but for long lines, below): ours because loading that
+ * package (and its syntax highlighter) cost every build that uses the plugin about 30 ms, for an error path.
  *   codeFrame("a;\nawait x;\nb;", 2, 0) => "  1 | a;\n> 2 | await x;\n    | ^\n  3 | b;"
  */
 export function codeFrame(source: string, line: number, column: number): string {
@@ -79,19 +79,28 @@ export function codeFrame(source: string, line: number, column: number): string 
   const first = Math.max(line - 3, 0);
   const last = Math.min(lines.length, line + 2);
   const width = String(last).length;
+  // A long line (a minified file's one line) is shown as a window around the column, every line of
+  // the frame through the same window, so the frame stays a few lines however long the line is.
+  const errorLine = lines[line - 1] ?? '';
+  const from = errorLine.length > frameWidth ? Math.max(0, Math.min(column - frameWidth / 2, errorLine.length - frameWidth)) : 0;
+  const clip = (text: string) =>
+    from === 0 && text.length <= frameWidth ? text : `${from > 0 ? '…' : ''}${text.slice(from, from + frameWidth)}${text.length > from + frameWidth ? '…' : ''}`;
   return lines
     .slice(first, last)
     .map((text, index) => {
       const number = first + 1 + index;
       const gutter = ` ${String(number).padStart(width)} |`;
-      const body = text.length > 0 ? ` ${text}` : '';
+      const body = text.length > 0 ? ` ${clip(text)}` : '';
       if (number !== line) return ` ${gutter}${body}`;
       // Tabs stay tabs, so the caret lines up however wide the reader's tabs are.
-      const indent = text.slice(0, column).replace(/[^\t]/g, ' ');
+      const indent = `${from > 0 ? ' ' : ''}${text.slice(from, column).replace(/[^\t]/g, ' ')}`;
       return `>${gutter}${body}\n ${gutter.replace(/\d/g, ' ')} ${indent}^`;
     })
     .join('\n');
 }
+
+/** The most characters of a line a code frame shows. */
+const frameWidth = 120;
 
 /** `file:line:column: error YF1001: message` followed by the code frame. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {

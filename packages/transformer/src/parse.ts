@@ -66,12 +66,21 @@ export function parse(code: string, options: NormalizedOptions): Parsed | { diag
   try {
     return { ast: parseWithBabel(code, options), unparsed: [], asyncSyntaxAt };
   } catch (error) {
-    const e = error as { message?: string; loc?: { line: number; column: number }; reasonCode?: string };
+    const e = error as { message?: string; loc?: { line: number; column: number }; pos?: number; reasonCode?: string };
+    if (error instanceof RangeError) {
+      // The parser is recursive: thousands of nested brackets or operands exhaust Node's stack.
+      const message = `the parser ran out of stack in this file (${error.message}): expressions nest too deeply to read; split them, or leave the file out`;
+      return { diagnostic: createDiagnostic(DiagnosticCodes.UNSUPPORTED, message, { filename: options.filename }) };
+    }
     const code_ =
       e.reasonCode === 'AwaitExpressionFormalParameter' || e.reasonCode === 'AwaitInParameter'
         ? DiagnosticCodes.AWAIT_IN_PARAMETERS
         : DiagnosticCodes.SYNTAX_ERROR;
-    const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
+    let message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
+    // Babel reads `for await` outside an async function as `for` missing its `(`.
+    if (e.pos !== undefined && code.startsWith('await', e.pos) && /\bfor\s*$/.test(code.slice(Math.max(0, e.pos - 20), e.pos))) {
+      message = '`for await` is only valid in async functions and async generators (and at the top level of modules)';
+    }
     return {
       diagnostic: createDiagnostic(code_, message, {
         filename: options.filename,
