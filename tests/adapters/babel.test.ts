@@ -112,6 +112,14 @@ describe('Babel plugin', () => {
     expect(() => babel(code, { filename: 'jobs.ts', plugins: [plugin] })).toThrow(/\(1:8\)/);
   });
 
+  it("lowers decorated methods to text Babel's legacy decorators read as the decorators they were", () => {
+    // `@d [key]` would read as `@(d[key])` (and `@(d) [key]` as `(d)[key]`): decorated methods keep their keys.
+    const code = 'class A {\n  @d async m() { await null; }\n  @d.e() async *g() { await null; yield 1; }\n}\n';
+    const { code: lowered } = babel(code, { filename: 'a.js', parserOpts: { plugins: ['decorators-legacy'] }, plugins: [plugin] });
+    expect(lowered).toMatch(/@d\s+m\(\)/);
+    expect(lowered).toMatch(/@d\.e\(\)\s+g\(\)/);
+  });
+
   it('fails on an invalid option value and warns once of an unknown name, as Babel loads it', () => {
     expect(() => babel('async function f() {}', { filename: 'a.js', plugins: [[plugin, { helpers: 'inlined' }]] })).toThrow(/YF2001[\s\S]*helpers/);
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -18,7 +18,7 @@ import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
 import { mayContainAsync } from './async-words.js';
 import { normalizeOptions, type TransformOptions } from './options.js';
-import { YieldfromError, fileWarnings, formatDiagnostic } from './diagnostics.js';
+import { DiagnosticCodes, YieldfromError, createDiagnostic, fileWarnings, formatDiagnostic } from './diagnostics.js';
 import type { SourceMap } from './source-map.js';
 
 /** The transform's options; the file name, source maps and input map come from Babel. */
@@ -72,7 +72,12 @@ export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPlugin
         // without preset-typescript, say), but would say where in the lowered text: parsing the
         // original reports the same error where it is in the file.
         parse(code, parserOptions);
-        throw error;
+        // The original parses and the lowering does not: ours to fix. Lines are kept by the lowering,
+        // columns on a lowered line are not, so the frame shows the line.
+        const { message, loc } = error as { message?: string; loc?: { line: number } };
+        const at = loc ? { loc: { line: loc.line, column: 0 } } : {};
+        const reason = `Babel cannot parse the lowered text with this build's parser options, though it parses the file (please report it): ${String(message ?? error)}`;
+        throw new YieldfromError([createDiagnostic(DiagnosticCodes.INTERNAL_ERROR, reason, { filename: parserOptions.sourceFileName ?? 'input.js', source: code, ...at })]);
       }
       lowerings.set(ast, result.map!);
       return ast;

@@ -548,7 +548,8 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   // A decorated method keeps its key as written: Babel's legacy decorators read `@d [key]` as
   // `@(d[key])`, and TypeScript loses the parameter decorators of a static method with a computed key.
   // Decorators are newer than class fields, so a static private field makes its generator.
-  const decorated = !!ownClass && !fn.asyncGenerator && (decoratorsOf(node).length > 0 || node.params.some((param) => parameterDecorators(param).length > 0));
+  // (An async generator method with a computed key keeps it: the runtime finds the method by its value.)
+  const decorated = !!ownClass && !(fn.asyncGenerator && node.computed) && (decoratorsOf(node).length > 0 || node.params.some((param) => parameterDecorators(param).length > 0));
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
   const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
@@ -568,7 +569,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       s.update(keyClose, typeParametersEnd, `${convert ? ')' : ''}, ${holder} = function*${typeParameters}`);
       keyText = key;
     } else {
-      keyText = node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
+      keyText = propertyKeyText(node, code);
       s.update(node.key.start!, typeParametersEnd, `[(${holder} = function*${typeParameters}`);
     }
     let forwarded = forwardedArguments(node, fn, context);
@@ -611,6 +612,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
     moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
     s.appendLeft(keyEnd, `${signature} { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+    if (fn.asyncGenerator && node.type !== 'ClassPrivateMethod') context.asyncGeneratorMethod(fn, propertyKeyText(node, code), holder);
     return;
   }
   const generator = generatorName(fn, context);
@@ -638,6 +640,11 @@ function lowerMethodWithGeneratorDeclaration(
   s.appendLeft(where.open, `${where.signature} { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
   s.prependRight(where.open, ` function* ${generator}${typeParametersText(node, code)}`);
   moveBeforeStatement(s, node, where.open, where.target);
+}
+
+/** A method's key (not computed) as an expression of its property name: `m` => `"m"`, `'a b'` and `1` as written. */
+function propertyKeyText(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod, code: string): string {
+  return node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
 }
 
 /** Class members of the same edition as a static private field. */
