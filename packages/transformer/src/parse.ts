@@ -43,6 +43,8 @@ export interface Parsed {
   ast: File;
   /** Top-level statements left unparsed (`parseOnlyAsyncStatements`: see parse-only-async-statements.ts). */
   unparsed: [number, number][];
+  /** The text parsed (with the unparsed statements still in it). */
+  code: string;
   /** Where the text spells async syntax (`asyncSyntaxPositions`), for the analysis to skip the rest. */
   asyncSyntaxAt: number[];
 }
@@ -57,14 +59,14 @@ export function parse(code: string, options: NormalizedOptions): Parsed | { diag
       // `unambiguous` decides from import and export: blanked ones still count.
       const sourceType = options.sourceType === 'unambiguous' && blankedModuleSyntax ? 'module' : options.sourceType;
       try {
-        return { ast: parseWithBabel(text, { ...options, sourceType }), unparsed, asyncSyntaxAt };
+        return { ast: parseWithBabel(text, { ...options, sourceType }), unparsed, asyncSyntaxAt, code };
       } catch {
         // Reported, if it is one, by the whole parse below.
       }
     }
   }
   try {
-    return { ast: parseWithBabel(code, options), unparsed: [], asyncSyntaxAt };
+    return { ast: parseWithBabel(code, options), unparsed: [], asyncSyntaxAt, code };
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number; column: number }; pos?: number; reasonCode?: string };
     if (error instanceof RangeError) {

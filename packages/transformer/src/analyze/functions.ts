@@ -6,6 +6,15 @@ import { inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
 import type { Parsed } from '../parse.js';
 
+/** `list` declares another function named as `declaration` (in a statement left unparsed, by its text). */
+function declaresFunctionTwice(list: StatementList, declaration: t.FunctionDeclaration, parsed: Parsed): boolean {
+  const name = declaration.id?.name;
+  if ((list as t.BlockStatement).body.some((other) => other !== declaration && other.type === 'FunctionDeclaration' && other.id?.name === name)) return true;
+  if (list.type !== 'Program' || !parsed.unparsed.length || !name) return false;
+  const spelled = new RegExp(`\\bfunction[\\s*]*${name.replace(/\$/g, '\\$')}\\s*\\(`);
+  return parsed.unparsed.some(([start, end]) => spelled.test(parsed.code.slice(start, end)));
+}
+
 // TypeScript's expression wrappers, which compile to their expression (and a parenthesized one, kept
 // as a node only with `createParenthesizedExpressions`).
 const typeWrappers = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
@@ -145,6 +154,8 @@ export type ContextReference =
       grandparentKey: string;
       /** The member is written: the left of an assignment, an update, a `for-in/of` head or a pattern. */
       isTarget: boolean;
+      /** Inside the callee of a `new` (`new super.C()`, `new super.C.D()`): its read needs parentheses. */
+      inNewCallee: boolean;
     };
 
 export interface Analysis {
@@ -323,6 +334,8 @@ export function analyze(parsed: Parsed): Analysis {
   // Where each TypeScript expression wrapper (`x as T`, `x!`...) stands, for the names functions get
   // through them once TypeScript has erased them.
   const typeWrapperParents = new Map<t.Node, { parent: t.Node; parentKey: string }>();
+  // How many `new` callees the walk is inside.
+  let newCalleeDepth = 0;
   // Inside the body of a `with` with no block of its own: names resolve on its object first, which a
   // generator declared in the list outside would not see.
   let withSinceList = false;
@@ -354,7 +367,10 @@ export function analyze(parsed: Parsed): Analysis {
       withSinceList = true;
     }
     if (parent && typeWrappers.has(node.type)) typeWrapperParents.set(node, { parent, parentKey });
+    const newCallee = parent?.type === 'NewExpression' && parentKey === 'callee';
+    if (newCallee) newCalleeDepth++;
     visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
+    if (newCallee) newCalleeDepth--;
     statementList = savedList;
     repeatsSinceList = savedRepeats;
     scopeSinceList = savedScope;
@@ -438,7 +454,7 @@ export function analyze(parsed: Parsed): Analysis {
             capturer.captures.add('superGet');
             if (isTarget) capturer.captures.add('superSet');
           }
-          analysis.references.push({ kind: 'super', node, parent, grandparent, grandparentKey, isTarget });
+          analysis.references.push({ kind: 'super', node, parent, grandparent, grandparentKey, isTarget, inNewCallee: newCalleeDepth > 0 });
         }
         return;
       }
@@ -577,7 +593,12 @@ export function analyze(parsed: Parsed): Analysis {
       } else if (parent.type === 'Program' && parent.sourceType === 'script') {
         inner.hoistTo = parent;
         inner.hoistAsVar = true;
-      } else if (parent.type === 'SwitchCase' && grandparent?.type === 'SwitchStatement' && !context.strict) {
+      }
+      // Another function declaration of the same name in a function body or script: the one declared
+      // last is the binding's value before anything runs, which only declarations can settle between
+      // them (a `var` assigned at the top would overwrite a plain function declared after it).
+      if (inner.hoistAsVar && declaresFunctionTwice(inner.hoistTo!, node, parsed)) inner.hoistTo = null;
+      else if (parent.type === 'SwitchCase' && grandparent?.type === 'SwitchStatement' && !context.strict) {
         inner.sloppySwitch = grandparent;
       }
     }

@@ -99,11 +99,26 @@ function lengthParams(params: t.Function['params']): t.Function['params'] {
   return counted;
 }
 
+/**
+ * `"use strict"; ` for the wrapper of a function whose own body says so in sloppy code: a sloppy
+ * wrapper would box a primitive `this` (or take the global object for `undefined`) before passing it
+ * to the strict body: "async function f() { "use strict"; ... }" => "function f() { "use strict"; return spawn(...) }".
+ */
+function strictPrologue(fn: FunctionContext): string {
+  const classMember = fn.node.type === 'ClassMethod' || fn.node.type === 'ClassPrivateMethod'; // class code is strict
+  return fn.strict && fn.parent && !fn.parent.strict && !classMember ? '"use strict"; ' : '';
+}
+
 /** Wrapper parameter names: the original name for a plain identifier, `_N` for a pattern. */
 function wrapperParamNames(params: t.Function['params'], context: ShellContext): string[] {
+  const seen = new Set<string>();
   return lengthParams(params).map((param, index) => {
-    // A parameter named `arguments` would shadow the object the wrapper forwards.
-    if (param.type === 'Identifier' && param.name !== 'arguments') return context.renamed.get(param.name) ?? param.name;
+    // A parameter named `arguments` would shadow the object the wrapper forwards; a name repeated
+    // (sloppy `function f(a, a)`) is not allowed in the method the wrapper is.
+    if (param.type === 'Identifier' && param.name !== 'arguments' && !seen.has(param.name)) {
+      seen.add(param.name);
+      return context.renamed.get(param.name) ?? param.name;
+    }
     return `_${index}`;
   });
 }
@@ -178,7 +193,8 @@ function typeAnnotationOf(param: Parameter): t.Node | null {
 function forwardedArguments(node: t.Function, fn: FunctionContext, context: ShellContext): string {
   const params = node.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
   const plain = params.every((p) => p.type === 'Identifier' && p.name !== 'arguments');
-  if (fn.usesArguments || !plain) return 'arguments';
+  const repeated = new Set(params.map((p) => (p as t.Identifier).name)).size < params.length;
+  if (fn.usesArguments || !plain || repeated) return 'arguments';
   return `[${wrapperParamNames(node.params, context).join(', ')}]`;
 }
 
@@ -219,7 +235,7 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     // wherever the declaration was (hoisting); in a block it stays block-scoped, where Annex B would
     // var-hoist a plain sloppy `function` out of it.
     const { key, access } = propertyAccess(name);
-    const wrapper = `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`;
+    const wrapper = `{ ${key}(${params}) { ${strictPrologue(fn)}return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`;
     declareSlot(fn.hoistTo, name, context, { init: withPrototype(fn, wrapper, generator, context), asVar: fn.hoistAsVar });
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
@@ -236,7 +252,7 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     open,
     // An async generator declaration hands itself over, so the runtime can give its own `prototype`
     // %AsyncGeneratorPrototype% on the first call (it cannot run code where the declaration stands).
-    `function ${name}${typeParameters}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target${fn.asyncGenerator && name ? `, ${name}` : ''}); } function* ${generator}${typeParameters}`
+    `function ${name}${typeParameters}(${params}) { ${strictPrologue(fn)}return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target${fn.asyncGenerator && name ? `, ${name}` : ''}); } function* ${generator}${typeParameters}`
   );
 }
 
@@ -247,7 +263,7 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
   const generator = generatorName(fn, context, { scoped: true });
   const params = wrapperParamNames(node.params, context).join(', ');
   const { key, access } = propertyAccess(fn.name);
-  const wrapper = withPrototype(fn, `{ ${key}(${params}) { return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, generator, context);
+  const wrapper = withPrototype(fn, `{ ${key}(${params}) { ${strictPrologue(fn)}return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}); } }${access}`, generator, context);
   const typeParameters = typeParametersText(node, code);
   // A named expression binds its own name inside its body, immutably: assigning it throws in strict
   // code and is silently ignored in sloppy code. A `const` gives the first; for sloppy code whose
@@ -598,7 +614,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
         s.appendLeft(at, `${separatorAfterDirective(code, at, body.directives.length > 0)} const ${binding} = ${context.currentCaptures()}();`);
       }
     }
-    s.appendLeft(node.end!, `, ${keyText})]${signature} { return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
+    s.appendLeft(node.end!, `, ${keyText})]${signature} { ${strictPrologue(fn)}return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
     if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
     return;
   }
@@ -611,13 +627,13 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const holder = staticFieldHolder(ownClass, `_${fn.name || 'anonymous'}`, slot, context);
     const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
     moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
-    s.appendLeft(keyEnd, `${signature} { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+    s.appendLeft(keyEnd, `${signature} { ${strictPrologue(fn)}return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
     if (fn.asyncGenerator && node.type !== 'ClassPrivateMethod') context.asyncGeneratorMethod(fn, propertyKeyText(node, code), holder);
     return;
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
-  s.prependRight(open, `${signature} { ${captures}return ${driver}(function* ${generator}`);
+  s.prependRight(open, `${signature} { ${strictPrologue(fn)}${captures}return ${driver}(function* ${generator}`);
   s.appendLeft(node.end!, `, this, ${forwardedArguments(node, fn, context)}); }`);
 }
 
@@ -637,7 +653,7 @@ function lowerMethodWithGeneratorDeclaration(
 ) {
   const { s, code } = context;
   const generator = context.names.claim(`_${fn.name || 'anonymous'}`);
-  s.appendLeft(where.open, `${where.signature} { return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
+  s.appendLeft(where.open, `${where.signature} { ${strictPrologue(fn)}return ${driverOf(fn, context)}(${generator}, this, ${forwardedArguments(node, fn, context)}); }`);
   s.prependRight(where.open, ` function* ${generator}${typeParametersText(node, code)}`);
   moveBeforeStatement(s, node, where.open, where.target);
 }

@@ -173,5 +173,7 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
     s.appendLeft(tagged.end!, ')');
     return;
   }
-  keyText(`${names.superGet}(`, ')');
+  // `new super.C(a)`: the read is the constructor, `new (_superGet("C"))(a)`, not `new _superGet` called.
+  const constructed = reference.inNewCallee;
+  keyText(`${constructed ? '(' : ''}${names.superGet}(`, constructed ? '))' : ')');
 }
