@@ -679,6 +679,21 @@ export function analyze(parsed: Parsed): Analysis {
   }
   analysis.unread.sort((a, b) => a[0] - b[0]);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
+  // An async arrow takes the enclosing function's `arguments` once, as a constant: refused where that
+  // binding changes (sloppy `arguments = ...`) or is another variable (`let arguments`), rather than
+  // lowered to something that reads a stale value. Likewise `super()` in an async arrow.
+  for (const fn of analysis.lowered) {
+    // `super()` binds `this` while the body runs, and the lowered arrow passes `this` when called.
+    if (fn.kind === 'arrow' && fn.captures.has('superCall')) {
+      analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows calling `super()`' });
+    }
+    if (fn.kind !== 'arrow' || !fn.captures.has('arguments')) continue;
+    let owner = fn.parent;
+    while (owner && owner.kind === 'arrow') owner = owner.parent;
+    if (owner?.assigned?.has('arguments') || owner?.declared?.has('arguments')) {
+      analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows reading `arguments` in a function that assigns or declares `arguments`' });
+    }
+  }
   return analysis;
 }
 
