@@ -81,8 +81,8 @@ describe('blankStatementsWithoutAsync', () => {
     const code = 'import { g } from "g";\nexport function add(a, b) { return a + b; }\r\nexport async function f() { await g(); }\n';
     const { text, unparsed, blankedModuleSyntax } = blankStatementsWithoutAsync(code);
     expect(text.length).toBe(code.length);
-    // A blank is a comment as long as the statement, its line breaks at its end.
-    expect(text).toBe(`import { g } from "g";\n/*${' '.repeat(40)}*/\nexport async function f() { await g(); }\n`);
+    // A blank is an empty statement and a comment, as long as the statement, its line breaks at its end.
+    expect(text).toBe(`import { g } from "g";\n;/*${' '.repeat(39)}*/\nexport async function f() { await g(); }\n`);
     expect(unparsed).toEqual([[23, 68]]);
     expect(blankedModuleSyntax).toBe(true);
   });
@@ -146,6 +146,13 @@ describe('transform with parseOnlyAsyncStatements', () => {
     expect(() => transform(code, { filename: 'm.js' })).toThrow(YieldfromError);
     // The first line is always parsed: the helpers' import would move what the host reports there.
     expect(() => transform('const a = ;\nasync function f() { await a; }\n', options)).toThrow(YieldfromError);
+  });
+
+  it('keeps the statements around a blank apart, as the blanked one did (ASI)', () => {
+    // Blanked to a comment alone, `log('B');` let the arrow's body run on into `(async () => ...)()`.
+    for (const source of ["var a = async () => await {}\nlog('B');\n(async () => log('C'))();\n", "var f = async function () {}\nlog('x');\n(async () => {})();\n"]) {
+      expect(transform(source, { filename: 'asi.cjs', parseOnlyAsyncStatements: true }).code).toBe(transform(source, { filename: 'asi.cjs' }).code);
+    }
   });
 
   it('lowers an async arrow inside JSX text as a whole parse does', () => {

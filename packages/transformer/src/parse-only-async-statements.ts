@@ -1,11 +1,12 @@
 // Parsing only the top-level statements that can hold async syntax (`parseOnlyAsyncStatements`, set
 // by the build plugins, whose host parses and checks every file itself). The other statements become
 // blanks of the same length and the same number of line breaks, so every position the parser reports
-// is the original's. A blank is a block comment, which the parser skips with one search:
+// is the original's. A blank is an empty statement and a block comment, which the parser skips with
+// one search:
 //
 //   "export function add(a, b) { return a + b; }\nexport async function f() { await g(); }"
 //   parsed as
-//   "/*                                        */\nexport async function f() { await g(); }"
+//   ";/*                                       */\nexport async function f() { await g(); }"
 //
 // Babel's parser, cold in a fresh build process, reads about 2.5 MB/s, so parsing the whole of every
 // file with an `async` in it was most of what the plugin added to a build. The statements are found
@@ -221,9 +222,9 @@ export function blankStatementsWithoutAsync(
 
 /**
  * Pushes a stand-in for `code` from `start` to `end` (a run of whole lines): as long, with as many line
- * breaks, all at its end so that the next statement starts its line as in the original. The rest is a
- * block comment when there is room, which the parser skips with one search rather than a character at
- * a time.
+ * breaks, all at its end so that the next statement starts its line as in the original. It is an
+ * empty statement and, when there is room, a block comment, which the parser skips with one search
+ * rather than a character at a time.
  */
 function blank(code: string, start: number, end: number, pieces: string[], onlyLineFeeds: boolean) {
   let lineBreaks = 0;
@@ -236,8 +237,10 @@ function blank(code: string, start: number, end: number, pieces: string[], onlyL
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) lineBreaks++;
     }
   }
+  // It opens with `;`: the statement it stands for ended the one before it, which without it could
+  // run on into the next kept one (`f = async () => await x` then `(g)()` would be a call of `x`).
   const rest = end - start - lineBreaks;
-  pieces.push(rest >= 4 ? `/*${' '.repeat(rest - 4)}*/` : ' '.repeat(rest), '\n'.repeat(lineBreaks));
+  pieces.push(rest >= 5 ? `;/*${' '.repeat(rest - 5)}*/` : `;${' '.repeat(rest - 1)}`, '\n'.repeat(lineBreaks));
 }
 
 /**
