@@ -799,7 +799,7 @@ const declaringKeys: Record<string, string> = {
 const assigningLeft = new Set(['AssignmentExpression', 'ForInStatement', 'ForOfStatement']);
 
 /** The names a binding pattern declares. */
-function patternNames(pattern: t.Node, names: string[] = []): string[] {
+export function patternNames(pattern: t.Node, names: string[] = []): string[] {
   switch (pattern.type) {
     case 'Identifier':
       names.push(pattern.name);
