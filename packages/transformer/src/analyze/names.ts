@@ -17,6 +17,8 @@ export function inferFunctionName(node: t.Function, parent: t.Node, parentKey: s
     case 'AssignmentPattern':
       return parentKey === 'right' && parent.left.type === 'Identifier' ? parent.left.name : '';
     case 'ObjectProperty':
+      // `__proto__: value` sets the prototype: no NamedEvaluation.
+      if (isProtoSetter(parent)) return '';
       return parentKey === 'value' ? propertyKeyName(parent.key, parent, { isMethod: false }) : '';
     case 'ClassProperty':
     case 'ClassAccessorProperty':
@@ -28,6 +30,11 @@ export function inferFunctionName(node: t.Function, parent: t.Node, parentKey: s
     default:
       return '';
   }
+}
+
+function isProtoSetter(property: t.ObjectProperty): boolean {
+  const key = property.key;
+  return !property.computed && !property.shorthand && ((key.type === 'Identifier' && key.name === '__proto__') || (key.type === 'StringLiteral' && key.value === '__proto__'));
 }
 
 /** The static name of a property key; "" for a computed key that is not a literal (known only at run time). */
