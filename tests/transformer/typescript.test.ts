@@ -61,6 +61,16 @@ describe('decorators in either position', () => {
   });
 });
 
+describe('accessor fields', () => {
+  it('parse with or without decorators in the file, and lower to TypeScript that compiles', async () => {
+    for (const source of ['class C { accessor x = 1; async m() { await null; return this.x; } }', 'class C { @d accessor x = 1; async m() { await null; return this.x; } }\nfunction d() {}']) {
+      const { code } = transform(source, { filename: 'c.ts' });
+      expect(code).not.toMatch(/\basync\b|\bawait\b/);
+      expect(() => compileTypeScript(code, { module: ts.ModuleKind.ESNext })).not.toThrow();
+    }
+  });
+});
+
 describe('pragmas', () => {
   it('@jsxImportSource still chooses the JSX runtime: the helpers go after the comments in front', () => {
     const source = '/** @jsxImportSource preact */\nexport async function view(load: () => Promise<string>) {\n  return <p>{await load()}</p>;\n}\n';

@@ -25,14 +25,20 @@ const pluginsBySyntax: Record<NormalizedOptions['syntax'], ParserPlugin[]> = {
 // lower, blanked to their async statements, have neither).
 const pluginsByText = new Map<string, ParserPlugin[]>();
 
-/** The syntax's plugins, less JSX for a text without a `<` and decorators for one without an `@`. */
+/**
+ * The syntax's plugins, less JSX for a text without a `<`, decorators for one without an `@`, and
+ * `accessor` fields for one that never spells the word.
+ */
 function pluginsFor(syntax: NormalizedOptions['syntax'], code: string): ParserPlugin[] {
   const jsx = code.includes('<');
   const decorators = code.includes('@');
-  const key = `${syntax}${jsx ? ' <' : ''}${decorators ? ' @' : ''}`;
+  const accessors = code.includes('accessor');
+  const key = `${syntax}${jsx ? ' <' : ''}${decorators ? ' @' : ''}${accessors ? ' accessor' : ''}`;
   let plugins = pluginsByText.get(key);
   if (!plugins) {
-    plugins = pluginsBySyntax[syntax].filter((plugin) => (plugin !== 'jsx' || jsx) && (!legacyDecorators.includes(plugin) || decorators));
+    const wanted = (plugin: ParserPlugin) =>
+      plugin === 'jsx' ? jsx : plugin === 'decoratorAutoAccessors' ? accessors : plugin === 'decorators-legacy' ? decorators : true;
+    plugins = pluginsBySyntax[syntax].filter(wanted);
     pluginsByText.set(key, plugins);
   }
   return plugins;
