@@ -22,6 +22,7 @@
 // from a whole parse. Names in blanked statements still reach the analysis, from their text
 // (`unparsed`).
 import { asyncSyntaxPositions } from './async-words.js';
+import { lineEnd } from './text.js';
 
 /** Words after a top-level `}` that continue the statement it is in, rather than start another. */
 const continuesAfterBrace = new Set(['in', 'instanceof', 'of', 'as', 'satisfies', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'from', 'with', 'assert']);
@@ -260,14 +261,6 @@ function pushLineEnd(code: string, at: number, ends: number[]) {
 
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 35 || c === 92 || c > 127;
-}
-
-function lineEnd(code: string, from: number): number {
-  for (let i = from; i < code.length; i++) {
-    const c = code.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
-  }
-  return code.length;
 }
 
 /** The offset after the string opening at `start`, or -1 if a line ends first. */

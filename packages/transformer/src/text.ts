@@ -46,6 +46,25 @@ export function findKeyword(code: string, index: number, word: string, limit: nu
   throw new Error(`internal: keyword "${word}" not found`);
 }
 
+/** The index of the line break that ends the line `from` is on (or the text's length). */
+export function lineEnd(code: string, from: number): number {
+  for (let i = from; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
+  }
+  return code.length;
+}
+
+/** `name` (an identifier) as regular-expression source: `$` is the only character of one that means something there. */
+export function nameSource(name: string): string {
+  return name.replace(/\$/g, '\\$');
+}
+
+/** Whether `text` spells the identifier `name` as a whole word, not as part of a longer name. */
+export function spellsName(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${nameSource(name)}(?![\\w$])`).test(text);
+}
+
 export function hasLineBreak(code: string, from: number, to: number): boolean {
   return /[\n\r\u2028\u2029]/.test(code.slice(from, to));
 }

@@ -12,7 +12,7 @@ import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { mayContainAsync } from './async-words.js';
 import { NameAllocator, spelledInRangesLookup } from './names.js';
-import { separatorAfterDirective, skipTrivia } from './text.js';
+import { lineEnd, separatorAfterDirective, skipTrivia } from './text.js';
 import { normalizeOptions, type NormalizedOptions, type TransformOptions } from './options.js';
 import { parse } from './parse.js';
 import { buildMap, computeSuspensions, inlineMapComment, type PendingSuspension, type SourceMap, type Suspension } from './source-map.js';
@@ -180,9 +180,6 @@ function prologueEnd(program: t.Program, code: string): number {
   const directives = program.directives;
   if (directives.length) return directives[directives.length - 1]!.end!;
   let start = code.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (code.startsWith('#!', start)) {
-    const lineEnd = /\r\n?|[\n\u2028\u2029]|$/.exec(code.slice(start))!;
-    start += lineEnd.index + lineEnd[0].length;
-  }
+  if (code.startsWith('#!', start)) start = lineEnd(code, start);
   return skipTrivia(code, start);
 }

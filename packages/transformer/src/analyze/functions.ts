@@ -5,13 +5,14 @@ import type * as t from '@babel/types';
 import { inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
 import type { Parsed } from '../parse.js';
+import { nameSource } from '../text.js';
 
 /** `list` declares another function named as `declaration` (in a statement left unparsed, by its text). */
 function declaresFunctionTwice(list: StatementList, declaration: t.FunctionDeclaration, parsed: Parsed): boolean {
   const name = declaration.id?.name;
   if ((list as t.BlockStatement).body.some((other) => other !== declaration && other.type === 'FunctionDeclaration' && other.id?.name === name)) return true;
   if (list.type !== 'Program' || !parsed.unparsed.length || !name) return false;
-  const spelled = new RegExp(`\\bfunction[\\s*]*${name.replace(/\$/g, '\\$')}\\s*\\(`);
+  const spelled = new RegExp(`\\bfunction[\\s*]*${nameSource(name)}\\s*\\(`);
   return parsed.unparsed.some(([start, end]) => spelled.test(parsed.code.slice(start, end)));
 }
 
@@ -683,14 +684,12 @@ export function analyze(parsed: Parsed): Analysis {
   // binding changes (sloppy `arguments = ...`) or is another variable (`let arguments`), rather than
   // lowered to something that reads a stale value. Likewise `super()` in an async arrow.
   for (const fn of analysis.lowered) {
+    if (fn.kind !== 'arrow') continue;
     // `super()` binds `this` while the body runs, and the lowered arrow passes `this` when called.
-    if (fn.kind === 'arrow' && fn.captures.has('superCall')) {
-      analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows calling `super()`' });
-    }
-    if (fn.kind !== 'arrow' || !fn.captures.has('arguments')) continue;
+    if (fn.captures.has('superCall')) analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows calling `super()`' });
     let owner = fn.parent;
-    while (owner && owner.kind === 'arrow') owner = owner.parent;
-    if (owner?.assigned?.has('arguments') || owner?.declared?.has('arguments')) {
+    while (owner?.kind === 'arrow') owner = owner.parent;
+    if (fn.captures.has('arguments') && (owner?.assigned?.has('arguments') || owner?.declared?.has('arguments'))) {
       analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows reading `arguments` in a function that assigns or declares `arguments`' });
     }
   }

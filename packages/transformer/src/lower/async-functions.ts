@@ -35,7 +35,7 @@ import type * as t from '@babel/types';
 import type { FunctionContext, StatementList } from '../analyze/functions.js';
 import type { NameAllocator } from '../names.js';
 import { captureDeclarations, type CaptureNames } from './captures.js';
-import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTrivia } from '../text.js';
+import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTrivia, spellsName } from '../text.js';
 
 export interface ShellContext {
   /** Bindings to declare at the top of statement lists: method generators and hoisted declarations. */
@@ -109,18 +109,22 @@ function strictPrologue(fn: FunctionContext): string {
   return fn.strict && fn.parent && !fn.parent.strict && !classMember ? '"use strict"; ' : '';
 }
 
-/** Wrapper parameter names: the original name for a plain identifier, `_N` for a pattern. */
+/** Wrapper parameter names (of the parameters that count towards `length`). */
 function wrapperParamNames(params: t.Function['params'], context: ShellContext): string[] {
-  const seen = new Set<string>();
-  return lengthParams(params).map((param, index) => {
-    // A parameter named `arguments` would shadow the object the wrapper forwards; a name repeated
-    // (sloppy `function f(a, a)`) is not allowed in the method the wrapper is.
-    if (param.type === 'Identifier' && param.name !== 'arguments' && !seen.has(param.name)) {
-      seen.add(param.name);
-      return context.renamed.get(param.name) ?? param.name;
-    }
-    return `_${index}`;
-  });
+  const taken = new Set<string>();
+  return lengthParams(params).map((param, index) => wrapperParamName(param, index, context, taken));
+}
+
+/**
+ * A wrapper's name for the parameter at `index`: the name it binds when that is a plain identifier,
+ * `_N` otherwise. Not `arguments`, which would shadow the object the wrapper forwards, nor a name
+ * `taken` already (sloppy `function f(a, a)`), which the method the wrapper is may not repeat.
+ */
+function wrapperParamName(param: Parameter, index: number, context: ShellContext, taken: Set<string>): string {
+  const binding = parameterBinding(param);
+  if (binding.type !== 'Identifier' || binding.name === 'arguments' || taken.has(binding.name)) return `_${index}`;
+  taken.add(binding.name);
+  return context.renamed.get(binding.name) ?? binding.name;
 }
 
 /**
@@ -137,11 +141,12 @@ function wrapperParamNames(params: t.Function['params'], context: ShellContext):
  */
 function methodSignature(node: t.Function, fn: FunctionContext, context: ShellContext): string {
   const returnType = (node as { returnType?: t.Node | null }).returnType;
-  if (!node.params.some((param) => parameterDecorators(param).length) && !(decoratorsOf(node).length && context.typescript)) {
+  if (!hasParameterDecorators(node) && !(decoratorsOf(node).length && context.typescript)) {
     return `(${wrapperParamNames(node.params, context).join(', ')})`;
   }
   const { code, s } = context;
   const counted = lengthParams(node.params).length;
+  const taken = new Set<string>();
   let index = 0;
   const text = node.params.map((param) => {
     if (param.type === 'Identifier' && param.name === 'this') return code.slice(param.start!, param.end!);
@@ -151,7 +156,7 @@ function methodSignature(node: t.Function, fn: FunctionContext, context: ShellCo
       s.remove(decorator.start!, skipTrivia(code, decorator.end!));
       return `${code.slice(decorator.start!, decorator.end!)} `;
     });
-    const name = target.type === 'Identifier' && target.name !== 'arguments' ? (context.renamed.get(target.name) ?? target.name) : `_${position}`;
+    const name = wrapperParamName(param, position, context, taken);
     const annotation = typeAnnotationOf(param);
     const type = annotation ? code.slice(annotation.start!, annotation.end!) : '';
     const optional = (target as { optional?: boolean }).optional ? '?' : '';
@@ -171,6 +176,10 @@ function parameterBinding(param: Parameter): t.Node {
 
 function decoratorsOf(node: t.Node): t.Decorator[] {
   return (node as { decorators?: t.Decorator[] | null }).decorators ?? [];
+}
+
+function hasParameterDecorators(node: t.Function): boolean {
+  return node.params.some((param) => parameterDecorators(param).length > 0);
 }
 
 /** A parameter's decorators (Babel puts a defaulted parameter's on its binding). */
@@ -240,7 +249,7 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     s.update(node.start!, open, `function* ${generator}${typeParameters}`);
     return;
   }
-  if (fn.sloppySwitch && name && !new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(code.slice(fn.sloppySwitch.discriminant.start!, fn.sloppySwitch.discriminant.end!))) {
+  if (fn.sloppySwitch && name && !spellsName(code.slice(fn.sloppySwitch.discriminant.start!, fn.sloppySwitch.discriminant.end!), name)) {
     // A `let` of the same name around the switch makes Annex B's "would `var f` be an early error"
     // test true, so the plain `function f` in the case is not var-hoisted out of the switch, as a
     // native async declaration is not. (Skipped when the discriminant names `f`: it would see the let.)
@@ -565,7 +574,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   // `@(d[key])`, and TypeScript loses the parameter decorators of a static method with a computed key.
   // Decorators are newer than class fields, so a static private field makes its generator.
   // (An async generator method with a computed key keeps it: the runtime finds the method by its value.)
-  const decorated = !!ownClass && !(fn.asyncGenerator && node.computed) && (decoratorsOf(node).length > 0 || node.params.some((param) => parameterDecorators(param).length > 0));
+  const decorated = !!ownClass && !(fn.asyncGenerator && node.computed) && (decoratorsOf(node).length > 0 || hasParameterDecorators(node));
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
   const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
@@ -627,7 +636,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const holder = staticFieldHolder(ownClass, `_${fn.name || 'anonymous'}`, slot, context);
     const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
     moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
-    s.appendLeft(keyEnd, `${signature} { ${strictPrologue(fn)}return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
+    s.appendLeft(keyEnd, `${signature} { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
     if (fn.asyncGenerator && node.type !== 'ClassPrivateMethod') context.asyncGeneratorMethod(fn, propertyKeyText(node, code), holder);
     return;
   }

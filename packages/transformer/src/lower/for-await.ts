@@ -8,7 +8,7 @@
 // onto the inner `for` so `continue label` still targets a loop.
 import type MagicString from 'magic-string';
 import { patternNames, type ForAwaitSite } from '../analyze/functions.js';
-import { findKeyword, findToken, skipTrivia } from '../text.js';
+import { findKeyword, findToken, skipTrivia, spellsName } from '../text.js';
 
 export function lowerForAwait(
   s: MagicString,
@@ -34,7 +34,7 @@ export function lowerForAwait(
   const rightText = code.slice(ofEnd, rightEnd);
   const deadZone =
     left.type === 'VariableDeclaration' && left.kind !== 'var'
-      ? left.declarations.flatMap((declarator) => patternNames(declarator.id)).filter((name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(rightText))
+      ? left.declarations.flatMap((declarator) => patternNames(declarator.id)).filter((name) => spellsName(rightText, name))
       : [];
   s.update(node.start!, left.start!, deadZone.length ? `{ let ${iterator}; do { ${iterator} = ${names.forAwait}(` : `{ const ${iterator} = ${names.forAwait}(`);
   s.move(left.start!, left.end!, node.body.start!);
