@@ -8,10 +8,10 @@
 // closure and no array: only the call to `next` and the await the spec makes. Nothing user code can
 // patch or add later is read: the record's fields are its own, and the `yield*` of an exit finds the
 // methods of %GeneratorPrototype% as they were at load.
-import { GeneratorPrototype } from './intrinsics.js';
 import { awaitMarker } from './await-marker.js';
 import { getAsyncIterator } from './async-iterator.js';
 import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
+import { withLoadTimeGeneratorMethods } from './load-time-generator-methods.js';
 
 class ForAwait {
   private readonly send: Send;
@@ -64,20 +64,9 @@ class ForAwait {
 }
 
 // The record inherits nothing, so accessors user code puts on Object.prototype (`active`, `current`...)
-// never meet its fields. And `yield*` over the generators of close() and throwing() reads
-// [Symbol.iterator], next and throw off them, which would find %IteratorPrototype% and
-// %GeneratorPrototype% as user code may have patched them since: they inherit %GeneratorPrototype%'s
-// next and throw as they were at load, and nothing else (no `return`: while they run, the body is
-// awaiting, and a driver resumes an await with next or throw only).
+// never meet its fields; the generators of close() and throwing() find only what `yield*` needs.
 const { close, throwing } = Object.setPrototypeOf(ForAwait.prototype, null) as Record<string, { prototype: object }>;
-close.prototype = throwing.prototype = {
-  __proto__: null,
-  next: GeneratorPrototype.next,
-  throw: GeneratorPrototype.throw,
-  [Symbol.iterator]() {
-    return this;
-  },
-} as object;
+withLoadTimeGeneratorMethods(close!, throwing!);
 
 /** Starts a `for await` loop over `iterable` (GetIterator, async). */
 export function forAwait(iterable: unknown, marked?: boolean): ForAwait {

@@ -15,3 +15,5 @@ export { forAwait } from './for-await.js';
 export { apply } from './intrinsics.js';
 // `super.m?.(a)`: the method with its receiver, or the nullish value (optional-method.ts).
 export { optionalMethod } from './optional-method.js';
+// `await using` declarations: the block's disposal scope (await-using.ts).
+export { awaitUsing } from './await-using.js';

@@ -17,6 +17,7 @@ export const helperModules = {
   awaitMarker: 'await-marker',
   yieldStar: 'yield-star',
   forAwait: 'for-await',
+  awaitUsing: 'await-using',
   apply: 'intrinsics',
   optionalMethod: 'optional-method',
 } as const;

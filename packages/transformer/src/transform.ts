@@ -8,6 +8,7 @@ import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
 import { lowerAsyncGeneratorMethods, lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield, type GeneratorMethod } from './lower/async-generators.js';
 import { lowerForAwait } from './lower/for-await.js';
+import { lowerAwaitUsing } from './lower/await-using.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
 import { UnsupportedSuperError, claimCaptureNames, rewriteReference } from './lower/captures.js';
 import { mayContainAsync } from './async-words.js';
@@ -60,6 +61,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const captureNames = claimCaptureNames(names);
   const renamed = renameYieldIdentifiers(s, analysis, names);
   const loopNames = { iterator: names.local('_iterator'), error: names.local('_error') };
+  let usingScope: string | undefined;
   const pending: PendingSuspension[] = [];
   const slots = new Map();
   const generatorMethods = new Map<t.ObjectExpression | t.Class, GeneratorMethod[]>();
@@ -80,6 +82,11 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       }
       for (const node of fn.yields) lowerAsyncGeneratorYield(s, node, { get yieldStar() { return helpers.use('yieldStar'); } });
       for (const node of fn.returns) lowerAsyncGeneratorReturn(s, node, { awaitMarker: marker! });
+      // Before `for await`, whose loop wraps the per-iteration scope of `for await (await using x of xs)`.
+      for (const site of fn.awaitUsings) {
+        const scopeNames = { awaitUsing: helpers.use('awaitUsing'), scope: (usingScope ??= names.local('_using')), error: loopNames.error };
+        lowerAwaitUsing(s, code, site, scopeNames, { marked: fn.asyncGenerator });
+      }
       for (const site of fn.forAwaits) lowerForAwait(s, site, { forAwait: helpers.use('forAwait'), ...loopNames }, { marked: fn.asyncGenerator });
       lowerAsyncFunction(fn, {
         s,

@@ -94,6 +94,8 @@ export interface FunctionContext {
   returns: t.ReturnStatement[];
   /** `for await` loops whose awaits belong to this function, with the labels in front of each. */
   forAwaits: ForAwaitSite[];
+  /** Where this function's `await using` declarations stand: blocks, `for (...of)` and `for (;;)` heads. */
+  awaitUsings: AwaitUsingSite[];
   /** How often each identifier (and `#private` name) occurs in this context's subtree. */
   nameCounts: Map<string, number>;
   /** For functions, methods, field initializers and static blocks: where a generator for an arrow inside
@@ -138,6 +140,16 @@ export interface ForAwaitSite {
   /** Labels directly in front of the loop (`outer: for await ...`), outermost first. */
   labels: t.LabeledStatement[];
 }
+
+/**
+ * A scope with `await using` declarations: a block (whose `using` declarations share its disposal),
+ * a `for (await using x of xs)` loop (one disposal per iteration) or a `for (await using x = a; ;)`
+ * loop (one disposal when the loop ends), with the labels in front of it.
+ */
+export type AwaitUsingSite =
+  | { node: t.BlockStatement }
+  | { node: t.ForOfStatement }
+  | { node: t.ForStatement; labels: t.LabeledStatement[] };
 
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock, SwitchCase, or a TypeScript
  * namespace's body (which TypeScript compiles to a function body, its names local to it). */
@@ -219,6 +231,7 @@ export function analyze(parsed: Parsed): Analysis {
       yields: [],
       returns: [],
       forAwaits: [],
+      awaitUsings: [],
       nameCounts: new Map(),
       hoistTarget: null,
       generatorDeclarationTarget: null,
@@ -516,7 +529,14 @@ export function analyze(parsed: Parsed): Analysis {
         break;
       case 'VariableDeclaration':
         if ((node.kind as string) === 'await using') {
-          analysis.problems.push({ kind: 'unsupported', node, what: '`await using` declarations' });
+          const owner = awaitOwner(context);
+          if (owner.kind === 'program') {
+            analysis.problems.push({ kind: 'top-level-await', node, what: '`await using` at the top level of a module' });
+          } else if (owner.lowered) {
+            const scope = parent as t.BlockStatement | t.ForOfStatement | t.ForStatement;
+            if (scope.type === 'ForStatement') owner.awaitUsings.push({ node: scope, labels: grandparent?.type === 'LabeledStatement' ? labelChains.get(grandparent)! : [] });
+            else if (!owner.awaitUsings.some((site) => site.node === scope)) owner.awaitUsings.push({ node: scope } as AwaitUsingSite);
+          }
         }
         if (node.kind === 'const' && !node.declare && parent) recordConstants(node, parent, parentKey, context);
         break;
