@@ -22,18 +22,20 @@ const symbols = Symbol as unknown as { asyncDispose?: symbol; dispose?: symbol }
 const disposeKey = (isAsync?: boolean): symbol =>
   isAsync ? symbols.asyncDispose || Symbol.for('Symbol.asyncDispose') : symbols.dispose || Symbol.for('Symbol.dispose');
 
-declare const SuppressedError: new (error: unknown, suppressed: unknown) => Error;
+declare const SuppressedError: new (error: unknown, suppressed: unknown, message: string) => Error;
 const IntrinsicSuppressedError = typeof SuppressedError === 'function' ? SuppressedError : undefined;
 
 // Where the engine has no SuppressedError: an Error whose prototype says "SuppressedError", with the
-// same own `error` and `suppressed` (non-enumerable, as CreateNonEnumerableDataPropertyOrThrow makes them).
+// same own `error` and `suppressed` (non-enumerable, as CreateNonEnumerableDataPropertyOrThrow makes
+// them). The message is the one V8 gives the errors it makes here (the spec leaves it to the engine).
 function ownField(value: unknown): PropertyDescriptor {
   return { __proto__: null, value, writable: true, configurable: true } as PropertyDescriptor;
 }
 const suppressedErrorPrototype = Object.create(Error.prototype, { name: ownField('SuppressedError'), message: ownField('') });
+const message = 'An error was suppressed during disposal';
 function newSuppressedError(error: unknown, suppressed: unknown): Error {
-  if (IntrinsicSuppressedError) return new IntrinsicSuppressedError(error, suppressed);
-  return Object.defineProperties(Object.setPrototypeOf(Error(), suppressedErrorPrototype), {
+  if (IntrinsicSuppressedError) return new IntrinsicSuppressedError(error, suppressed, message);
+  return Object.defineProperties(Object.setPrototypeOf(Error(message), suppressedErrorPrototype), {
     error: ownField(error),
     suppressed: ownField(suppressed),
   });
