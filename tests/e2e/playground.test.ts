@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
 
   it('runs every example in the menu the same natively and lowered', async () => {
     const ids = await page.evaluate(() => window.playground.listExamples().map((e) => e.id));
-    expect(ids.length).toBeGreaterThanOrEqual(12);
+    expect(ids.length).toBeGreaterThanOrEqual(13);
     for (const id of ids) {
       await page.evaluate((example) => window.playground.loadExample(example), id);
       const result = await page.evaluate(() => window.playground.run());

@@ -15,6 +15,7 @@ import countdownYieldFrom from './countdown-yield-from.py?raw';
 import countdownAsyncDef from './countdown-async-def.py?raw';
 import typescript from './typescript.ts?raw';
 import jsx from './jsx.jsx?raw';
+import awaitUsing from './await-using.js?raw';
 
 export interface Example {
   id: string;
@@ -38,6 +39,7 @@ export const examples: Example[] = [
   { id: 'microtask-order', group: 'Step by step', title: '9. Microtask order', filename: 'microtask-order.js', code: microtaskOrder },
   { id: 'typescript', group: 'Step by step', title: '10. TypeScript', filename: 'user.ts', code: typescript },
   { id: 'jsx', group: 'Step by step', title: '11. JSX', filename: 'profile.jsx', code: jsx },
+  { id: 'await-using', group: 'Step by step', title: '12. await using', filename: 'copy.js', code: awaitUsing },
   {
     id: 'countdown',
     group: 'Classics',
