@@ -13,7 +13,7 @@
 import { apply } from './intrinsics.js';
 import { awaitMarker } from './await-marker.js';
 import { fail, getMethod, isObject, noArguments, settledPromise } from './iterator-protocol.js';
-import { withLoadTimeGeneratorMethods } from './load-time-generator-methods.js';
+import { loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
 
 // Symbol.asyncDispose and Symbol.dispose are read when a declaration runs, not at load: where the
 // engine has them they cannot change, and where it has not, a polyfill loaded after the runtime
@@ -135,7 +135,7 @@ class AwaitUsing {
 // The record inherits nothing, so accessors user code puts on Object.prototype (`top`, `error`...)
 // never meet its fields; dispose()'s generators find only what `yield*` needs.
 const { dispose } = Object.setPrototypeOf(AwaitUsing.prototype, null) as Record<string, { prototype: object }>;
-withLoadTimeGeneratorMethods(dispose!);
+dispose!.prototype = loadTimeGeneratorPrototype;
 
 /** Starts the disposal scope of a block with `await using` declarations. */
 export function awaitUsing(marked?: boolean): AwaitUsing {

@@ -11,7 +11,7 @@
 import { awaitMarker } from './await-marker.js';
 import { getAsyncIterator } from './async-iterator.js';
 import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
-import { withLoadTimeGeneratorMethods } from './load-time-generator-methods.js';
+import { loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
 
 class ForAwait {
   private readonly send: Send;
@@ -66,7 +66,7 @@ class ForAwait {
 // The record inherits nothing, so accessors user code puts on Object.prototype (`active`, `current`...)
 // never meet its fields; the generators of close() and throwing() find only what `yield*` needs.
 const { close, throwing } = Object.setPrototypeOf(ForAwait.prototype, null) as Record<string, { prototype: object }>;
-withLoadTimeGeneratorMethods(close!, throwing!);
+close!.prototype = throwing!.prototype = loadTimeGeneratorPrototype;
 
 /** Starts a `for await` loop over `iterable` (GetIterator, async). */
 export function forAwait(iterable: unknown, marked?: boolean): ForAwait {

@@ -3,20 +3,18 @@
 import { GeneratorPrototype } from './intrinsics.js';
 
 /**
- * Gives the runtime's own generator methods (which lowered code runs with `yield*`) a prototype with
- * %GeneratorPrototype%'s next and throw as they were at load, and nothing else: `yield*` reads
+ * The `prototype` of the runtime's own generator methods that lowered code runs with `yield*`:
+ * %GeneratorPrototype%'s next and throw as they were at load, and nothing else. `yield*` reads
  * [Symbol.iterator], next and throw off the generator object, and %IteratorPrototype% and
  * %GeneratorPrototype% may have been patched since. No `return`: while these run, the body is
- * awaiting, and a driver resumes an await with next or throw only.
+ * awaiting, and a driver resumes an await with next or throw only. The generator objects never reach
+ * user code, so one prototype serves them all.
  */
-export function withLoadTimeGeneratorMethods(...generatorFunctions: { prototype: object }[]): void {
-  const prototype = {
-    __proto__: null,
-    next: GeneratorPrototype.next,
-    throw: GeneratorPrototype.throw,
-    [Symbol.iterator]() {
-      return this;
-    },
-  } as object;
-  for (const generatorFunction of generatorFunctions) generatorFunction.prototype = prototype;
-}
+export const loadTimeGeneratorPrototype = {
+  __proto__: null,
+  next: GeneratorPrototype.next,
+  throw: GeneratorPrototype.throw,
+  [Symbol.iterator]() {
+    return this;
+  },
+} as object;
