@@ -1,5 +1,6 @@
 // How TypeScript (transpileModule at target ES2016) and Babel (its async-to-generator and async
-// generator plugins) lower the same code. Both compilers are large: this module is loaded by the
+// generator plugins, and its explicit resource management one, without which `await using` would be
+// left inside the generator) lower the same code. Both compilers are large: this module is loaded by the
 // transform worker only when the Compare pane is first opened.
 import ts from 'typescript';
 import * as babel from '@babel/standalone';
@@ -32,7 +33,7 @@ function lowerWithBabel(code: string, filename: string): string {
         babelrc: false,
         configFile: false,
         presets: isTypeScript ? [['typescript', { allExtensions: true, isTSX: /x$/.test(filename) }]] : [],
-        plugins: ['syntax-jsx', 'transform-async-generator-functions', 'transform-async-to-generator'],
+        plugins: ['syntax-jsx', 'transform-explicit-resource-management', 'transform-async-generator-functions', 'transform-async-to-generator'],
       }).code ?? ''
     );
   } catch (error) {
