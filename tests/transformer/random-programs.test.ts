@@ -15,20 +15,7 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { lower, runScript } from '../support/exec.js';
-
-/** A small linear congruential generator: the same seed gives the same program on every machine. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-  return {
-    chance: (p: number) => next() < p,
-    pick: <T>(items: T[]): T => items[Math.floor(next() * items.length)]!,
-    below: (n: number) => Math.floor(next() * n),
-  };
-}
+import { random } from '../support/random.js';
 
 export function randomProgram(seed: number): string {
   const { chance, pick, below } = random(seed);
