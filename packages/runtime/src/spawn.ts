@@ -10,8 +10,9 @@
 // capability's resolve function, as native does (1 tick for a value, 3 for a promise). The intrinsics
 // were captured when the runtime loaded, so patches made later are never observed.
 //
-// Per call it makes the promise, the generator object and two continuations (one context, two
-// closures); per await, what the spec's Await makes (PromiseResolve, then). `spawnGlobal` runs on
+// Per call it makes the promise and the generator object, and at the first await two continuations
+// (one context, two closures: a body that returns before awaiting, as a recursion's base case does,
+// never makes them); per await, what the spec's Await makes (PromiseResolve, then). `spawnGlobal` runs on
 // the same driver with another Promise and subscription.
 import { IntrinsicPromise, apply, awaitValue, newPromise, resumeGenerator, lastResolve, lastReject } from './intrinsics.js';
 
@@ -54,9 +55,27 @@ export function spawn(
   const promise = newPromise(PromiseConstructor);
   const resolve = lastResolve;
   const reject = lastReject;
-  let generator: Generator;
-  // One continuation serves both the start and every fulfilled await; `threw` is only ever passed by
-  // the rejection continuation and by a failed subscription.
+  const outerCaptures = startingCaptures;
+  startingCaptures = captures;
+  // Parameters are bound when the generator function is called: a throwing default or a failed
+  // destructuring must reject the promise, as it does natively, not throw at the call site.
+  try {
+    const generator = startHook ? startHook(generatorFunction, self, args) : (apply(generatorFunction, self, args) as Generator);
+    const result = resumeGenerator(generator, 0, undefined);
+    // A body that returns before its first await needs no continuations.
+    if (result.done) resolve(result.value);
+    else suspend(generator, result.value, resolve, reject, subscribe);
+  } catch (error) {
+    reject(error);
+  }
+  startingCaptures = outerCaptures;
+  return promise;
+}
+
+/** The body awaits `awaited`: makes the continuations that resume it, once per call, and subscribes. */
+function suspend(generator: Generator, awaited: unknown, resolve: (value: unknown) => void, reject: (reason: unknown) => void, subscribe: Subscribe): void {
+  // One continuation serves every fulfilled await; `threw` is only ever passed by the rejection
+  // continuation and by a failed subscription.
   const step = (value?: unknown, threw?: boolean): void => {
     let result: IteratorResult<unknown>;
     try {
@@ -65,26 +84,18 @@ export function spawn(
       return reject(error);
     }
     if (result.done) resolve(result.value);
-    else {
-      try {
-        subscribe(result.value, step, onRejected);
-      } catch (error) {
-        // PromiseResolve itself threw (a `constructor` getter on a native promise): the await throws.
-        step(error, true);
-      }
-    }
+    else wait(result.value, step, onRejected, subscribe);
   };
   const onRejected = (reason: unknown) => step(reason, true);
-  const outerCaptures = startingCaptures;
-  startingCaptures = captures;
-  // Parameters are bound when the generator function is called: a throwing default or a failed
-  // destructuring must reject the promise, as it does natively, not throw at the call site.
+  wait(awaited, step, onRejected, subscribe);
+}
+
+/** Subscribes the continuations to `value`; a subscription that throws throws into the body at its await. */
+function wait(value: unknown, step: (value?: unknown, threw?: boolean) => void, onRejected: (reason: unknown) => void, subscribe: Subscribe): void {
   try {
-    generator = startHook ? startHook(generatorFunction, self, args) : (apply(generatorFunction, self, args) as Generator);
-    step();
+    subscribe(value, step, onRejected);
   } catch (error) {
-    reject(error);
+    // PromiseResolve itself threw (a `constructor` getter on a native promise): the await throws.
+    step(error, true);
   }
-  startingCaptures = outerCaptures;
-  return promise;
 }
