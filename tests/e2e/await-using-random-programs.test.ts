@@ -7,14 +7,11 @@
 // loops that may break, and by `next`/`return`/`throw` calls queued together.
 //
 // Seeded, so a failure reproduces: the test prints the program.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { lower } from '../support/exec.js';
+import { hasChromium, launchChromium, runInPage } from '../support/chromium.js';
 import { random } from '../support/random.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(chromiumPath);
 
 const prelude = `let tick = 0;
 const counter = () => { if (tick < 200) Promise.resolve().then(() => { tick++; counter(); }); };
@@ -99,38 +96,19 @@ describe.skipIf(!hasChromium)('random programs with await using, in Chromium', (
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  /** Runs `code` as a classic script in a fresh document and returns its log once it is quiet. */
-  async function run(code: string): Promise<string[]> {
-    await page.goto('about:blank');
-    return page.evaluate(async (code) => {
-      const log: string[] = [];
-      (globalThis as unknown as { log: unknown }).log = (line: string) => {
-        if (log.length > 3000) throw new Error('log too long');
-        log.push(String(line));
-      };
-      try {
-        (0, eval)(code);
-      } catch (error) {
-        log.push(`uncaught ${error}`);
-      }
-      for (let turn = 0; turn < 4; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-      return log;
-    }, code);
-  }
-
   it('gives the same log natively and lowered, ticks included', async () => {
     for (let seed = 1; seed <= 40; seed++) {
       const program = randomAwaitUsingProgram(seed);
-      const native = await run(program);
+      const native = await runInPage(page, program);
       expect(native.length, program).toBeGreaterThan(0);
-      expect(await run(lower(program)), `seed ${seed}:\n${program}`).toEqual(native);
+      expect(await runInPage(page, lower(program)), `seed ${seed}:\n${program}`).toEqual(native);
     }
   }, 120_000);
 });

@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, hasChromium } from '../support/chromium.js';
 
 const root = path.join(import.meta.dirname, '../..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(chromiumPath);
 const dist = process.env.PLAYGROUND_DIST ?? path.join(root, 'packages/playground/dist');
 const outputDir = path.join(root, 'test-results');
 

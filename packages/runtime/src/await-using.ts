@@ -11,9 +11,8 @@
 // SuppressedError (the engine's, or a stand-in where there is none). Awaits are yielded raw in an async
 // function and as await markers in an async generator (`marked`).
 import { apply } from './intrinsics.js';
-import { awaitMarker } from './await-marker.js';
 import { fail, getMethod, isObject, noArguments, settledPromise } from './iterator-protocol.js';
-import { loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
+import { awaiting, loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
 
 // Symbol.asyncDispose and Symbol.dispose are read when a declaration runs, not at load: where the
 // engine has them they cannot change, and where it has not, a polyfill loaded after the runtime
@@ -61,10 +60,6 @@ class AwaitUsing {
   private hasError = false;
   private error: unknown = undefined;
   constructor(private readonly marked?: boolean) {}
-  /** What the body yields to await `value`. */
-  private awaiting(value: unknown): unknown {
-    return this.marked ? awaitMarker(value) : value;
-  }
   /** AddDisposableResource: `await using` (`isAsync`) or `using`; returns the value to bind. */
   add(value: unknown, isAsync?: boolean): unknown {
     let method: Function | undefined;
@@ -98,7 +93,7 @@ class AwaitUsing {
     for (; top; top = top.below) {
       const { value, method, hint } = top;
       if (hint === Hint.Sync && needsAwait && !hasAwaited) {
-        yield this.awaiting(undefined);
+        yield awaiting(this.marked, undefined);
         needsAwait = false;
       }
       if (!method) {
@@ -120,14 +115,14 @@ class AwaitUsing {
         }
         if (hint !== Hint.Sync) {
           hasAwaited = true;
-          yield this.awaiting(result);
+          yield awaiting(this.marked, result);
         }
       } catch (thrown) {
         error = hasError ? newSuppressedError(thrown, error) : thrown;
         hasError = true;
       }
     }
-    if (needsAwait && !hasAwaited) yield this.awaiting(undefined);
+    if (needsAwait && !hasAwaited) yield awaiting(this.marked, undefined);
     if (hasError) throw error;
   }
 }

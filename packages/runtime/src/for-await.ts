@@ -8,10 +8,9 @@
 // closure and no array: only the call to `next` and the await the spec makes. Nothing user code can
 // patch or add later is read: the record's fields are its own, and the `yield*` of an exit finds the
 // methods of %GeneratorPrototype% as they were at load.
-import { awaitMarker } from './await-marker.js';
 import { getAsyncIterator } from './async-iterator.js';
 import { checkResult, noArguments, NO_METHOD, type Send } from './iterator-protocol.js';
-import { loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
+import { awaiting, loadTimeGeneratorPrototype } from './load-time-generator-methods.js';
 
 class ForAwait {
   private readonly send: Send;
@@ -21,14 +20,10 @@ class ForAwait {
   constructor(iterable: unknown, private readonly marked?: boolean) {
     this.send = getAsyncIterator(iterable);
   }
-  /** What the body yields to await `value`. */
-  private awaiting(value: unknown): unknown {
-    return this.marked ? awaitMarker(value) : value;
-  }
   /** Calls `next` (the body yields what this returns, to await it). */
   next(): unknown {
     this.active = false;
-    return this.awaiting(this.send(0, noArguments));
+    return awaiting(this.marked, this.send(0, noArguments));
   }
   /** Checks the awaited result and reads its value; true when the loop is over. */
   done(result: unknown): boolean {
@@ -47,7 +42,7 @@ class ForAwait {
       this.active = false;
       try {
         const returned = this.send(2, noArguments);
-        if (returned !== NO_METHOD) yield this.awaiting(returned);
+        if (returned !== NO_METHOD) yield awaiting(this.marked, returned);
       } catch {
         // The body's error wins.
       }
@@ -59,7 +54,7 @@ class ForAwait {
     if (!this.active) return;
     this.active = false;
     const returned = this.send(2, noArguments);
-    if (returned !== NO_METHOD) checkResult(yield this.awaiting(returned));
+    if (returned !== NO_METHOD) checkResult(yield awaiting(this.marked, returned));
   }
 }
 

@@ -1,6 +1,17 @@
 // The runtime's own generators that lowered code runs with `yield*` (the exits of a `for await` loop,
-// the disposal of an `await using` block): what `yield*` reads off them is fixed at load.
+// the disposal of an `await using` block): what they yield to await, and what `yield*` reads off
+// them, fixed at load.
 import { GeneratorPrototype } from './intrinsics.js';
+import { awaitMarker } from './await-marker.js';
+
+/**
+ * What such a generator (or a `for await` step) yields to await `value`: the value itself in an
+ * async function's body, whose driver awaits whatever is yielded; the await sentinel in an async
+ * generator's (`marked`), whose plain yields are yields.
+ */
+export function awaiting(marked: boolean | undefined, value: unknown): unknown {
+  return marked ? awaitMarker(value) : value;
+}
 
 /**
  * The `prototype` of the runtime's own generator methods that lowered code runs with `yield*`:
