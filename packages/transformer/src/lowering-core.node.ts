@@ -1,0 +1,126 @@
+// The lowering for Node, loaded with V8's code cache: the Node bundle (scripts/bundle-node.mjs) puts
+// transform() and all it needs (Babel's parser, magic-string, the source-map modules: about 550 kB)
+// into dist-node/lowering-core.cjs, and its entries import them from this module instead of from
+// transform.js, analyze/async-syntax.js and source-map.js. Every `vite build`, CLI run and cold start
+// pays for that code before its first file is lowered: parsed and compiled afresh, about 35 ms, then
+// each function compiled on its first call. Node 22 has a module compile cache (which Vite turns on);
+// Node 20 has none, so this module keeps one: V8's code cache of the script, made at the end of the
+// first process that ran it, so it holds the functions that process compiled. A process that finds
+// it skips the parsing and most of the compiling (a 100-file `vite build`: about 40 ms fewer,
+// bench/plugin-overhead.mjs). Where it cannot help or cannot be trusted, the script is required as
+// usual (below), with the same result.
+//
+// The cache is a file per script text (its SHA-256), Node version and architecture, in a directory
+// of the system's temporary directory that only this user can write: V8 checks that cached data
+// matches its version and flags, not what the script says, so a cache someone else could write is
+// never read, and one from another script text is never found.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import * as asyncWords from './async-words.js';
+import * as diagnostics from './diagnostics.js';
+import * as options from './options.js';
+import * as runtimeModules from './runtime-modules.js';
+import type { transform as Transform } from './transform.js';
+import type { findAsyncSyntax as FindAsyncSyntax } from './analyze/async-syntax.js';
+import type { inlineMapComment as InlineMapComment } from './source-map.js';
+
+interface LoweringCore {
+  transform: typeof Transform;
+  findAsyncSyntax: typeof FindAsyncSyntax;
+  inlineMapComment: typeof InlineMapComment;
+}
+
+// The modules the core shares with the entries that load it (one YieldfromError class, one set of
+// diagnostic codes), handed to it by these ids; the bundle script fails if the core asks for another.
+const sharedModules: Record<string, unknown> = {
+  'yieldfrom:async-words': asyncWords,
+  'yieldfrom:diagnostics': diagnostics,
+  'yieldfrom:options': options,
+  'yieldfrom:runtime-modules': runtimeModules,
+};
+
+const coreFile = fileURLToPath(new URL('./lowering-core.cjs', import.meta.url));
+
+function loadCore(): LoweringCore {
+  const nodeRequire = createRequire(coreFile);
+  const requireShared = (id: string) => sharedModules[id] ?? nodeRequire(id);
+  const cacheDirectory = process.sourceMapsEnabled || nodeCompileCacheIsOn() ? null : compileCacheDirectory();
+  // With --enable-source-maps, stack traces map through the bundle's source map only for files Node
+  // loads itself; with Node 22's compile cache on, Node caches the file itself.
+  if (!cacheDirectory) return (nodeRequire(coreFile) as (require: (id: string) => unknown) => LoweringCore)(requireShared);
+  const source = fs.readFileSync(coreFile, 'utf8');
+  const cachePath = path.join(cacheDirectory, `lowering-core-${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${process.version}-${process.arch}.bin`);
+  const cachedData = readIfPresent(cachePath);
+  // The file's text as a function of `module`, on a line of its own, so positions in stack traces
+  // are the file's (lineOffset).
+  const script = new vm.Script(`(function (module) {\n${source}\n})`, { filename: coreFile, lineOffset: -1, cachedData });
+  if (!cachedData || script.cachedDataRejected) writeWhenWarm(() => writeAtomically(cachePath, script.createCachedData()));
+  const module = { exports: undefined as unknown };
+  (script.runInThisContext() as (module: { exports: unknown }) => void)(module);
+  return (module.exports as (require: (id: string) => unknown) => LoweringCore)(requireShared);
+}
+
+/**
+ * Runs `write` once, when the process exits or after a while, whichever comes first: the later, the
+ * more of the functions the process compiled the cache holds, but a dev server or watcher stopped by
+ * a signal never gets its `exit` event.
+ */
+function writeWhenWarm(write: () => void): void {
+  const once = () => {
+    process.removeListener('exit', once);
+    clearTimeout(timer);
+    write();
+  };
+  const timer = setTimeout(once, 10_000).unref();
+  process.once('exit', once);
+}
+
+/** Whether Node's own module compile cache (Node 22.1 and later) covers what `require` loads. */
+function nodeCompileCacheIsOn(): boolean {
+  return Boolean((Module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.());
+}
+
+/**
+ * The cache directory, made if missing, or null when caching is off (NODE_DISABLE_COMPILE_CACHE, as
+ * for Node's own cache) or the directory is not this user's alone.
+ */
+function compileCacheDirectory(): string | null {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return null;
+  const uid = process.getuid?.();
+  const directory = path.join(os.tmpdir(), uid === undefined ? 'yieldfrom-compile-cache' : `yieldfrom-compile-cache-${uid}`);
+  try {
+    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(directory);
+    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return null;
+    return directory;
+  } catch {
+    return null;
+  }
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a new file and renames it into place, so a process reading at the same time sees the whole old or new file. */
+function writeAtomically(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  } catch {
+    // A cache is an optimization: a full disk or a read-only directory costs only the next start.
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+export const { transform, findAsyncSyntax, inlineMapComment } = loadCore();

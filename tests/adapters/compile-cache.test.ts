@@ -1,0 +1,95 @@
+// The Node bundle's code cache for the lowering (packages/transformer/src/lowering-core.node.ts), in
+// fresh processes with a temporary directory of their own: the first run writes the cache when it
+// exits, the next ones read it without writing, a damaged cache is rejected and replaced, and where
+// the cache is switched off or cannot be trusted nothing is read or written. Every run must lower
+// exactly as the package does in this process.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transform } from '@yieldfrom/transformer';
+import { repoRoot, temporaryDir } from './support.js';
+
+const source = 'export async function load(url) { const response = await fetch(url); return response.ok; }\n';
+const expected = transform(source, { filename: 'load.js' }).code;
+const posix = typeof process.getuid === 'function';
+const cacheDirName = posix ? `yieldfrom-compile-cache-${process.getuid!()}` : 'yieldfrom-compile-cache';
+
+/** Lowers `source` in a fresh Node process whose temporary directory is `tmp`; returns its output. */
+function lowerInFreshProcess(tmp: string, { env = {}, nodeArgs = [] as string[] } = {}): string {
+  const script = `import { transform } from '@yieldfrom/transformer';\nprocess.stdout.write(transform(${JSON.stringify(source)}, { filename: 'load.js' }).code);\n`;
+  const result = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', NODE_DISABLE_COMPILE_CACHE: '', TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env },
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+}
+
+/** A file's identity and last change: a rewrite (a new file renamed into place) changes it. */
+const version = (file: string) => {
+  const { ino, mtimeNs } = fs.statSync(file, { bigint: true });
+  return `${ino}@${mtimeNs}`;
+};
+
+function cacheFiles(tmp: string): string[] {
+  const dir = path.join(tmp, cacheDirName);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
+}
+
+describe('the lowering loaded with a code cache (Node bundle)', () => {
+  it('writes the cache when the first process exits, and later processes read it without writing it again', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    const [file, ...others] = cacheFiles(tmp);
+    expect(others).toEqual([]);
+    expect(path.basename(file!)).toMatch(new RegExp(`^lowering-core-[0-9a-f]{32}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    const written = fs.statSync(file!);
+    expect(written.size).toBeGreaterThan(100_000);
+    if (posix) {
+      expect(fs.statSync(path.dirname(file!)).mode & 0o777).toBe(0o700);
+      expect(written.mode & 0o777).toBe(0o600);
+    }
+    // Accepted: nothing is written at exit.
+    const first = version(file!);
+    for (let run = 0; run < 2; run++) {
+      expect(lowerInFreshProcess(tmp)).toBe(expected);
+      expect(version(file!)).toBe(first);
+    }
+    expect(cacheFiles(tmp)).toEqual([file]);
+  });
+
+  it('rejects a damaged cache, lowers the same, and replaces it with one the next process accepts', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    lowerInFreshProcess(tmp);
+    const [file] = cacheFiles(tmp);
+    const damaged = Buffer.alloc(fs.statSync(file!).size, 0x5a);
+    fs.writeFileSync(file!, damaged);
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    const replaced = fs.readFileSync(file!);
+    expect(replaced.equals(damaged)).toBe(false);
+    const remade = version(file!);
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    expect(version(file!)).toBe(remade);
+  });
+
+  it('reads and writes nothing with NODE_DISABLE_COMPILE_CACHE or --enable-source-maps (whose stack traces need the file loaded by Node)', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    expect(lowerInFreshProcess(tmp, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } })).toBe(expected);
+    expect(lowerInFreshProcess(tmp, { nodeArgs: ['--enable-source-maps'] })).toBe(expected);
+    expect(cacheFiles(tmp)).toEqual([]);
+  });
+
+  it.runIf(posix)('never reads or writes a cache directory that others can write to', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    lowerInFreshProcess(tmp);
+    const [file] = cacheFiles(tmp);
+    const planted = Buffer.alloc(fs.statSync(file!).size, 0x5a);
+    fs.writeFileSync(file!, planted);
+    fs.chmodSync(path.dirname(file!), 0o777);
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    expect(fs.readFileSync(file!).equals(planted)).toBe(true);
+  });
+});
