@@ -14,12 +14,11 @@
 // plugin that overrides parsing (Babel says so with an error); and transform() chooses the syntax from
 // the file name, so TypeScript in files without a TypeScript extension (preset-typescript's
 // `allExtensions`) does not parse.
-import remapping from '@jridgewell/remapping';
 import { transform } from './transform.js';
+import { chainMaps, type SourceMap } from './source-map.js';
 import { mayContainAsync } from './async-words.js';
 import { normalizeOptions, type TransformOptions } from './options.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, fileWarnings, formatDiagnostic } from './diagnostics.js';
-import type { SourceMap } from './source-map.js';
 
 /** The transform's options; the file name, source maps and input map come from Babel. */
 export type BabelPluginOptions = Omit<TransformOptions, 'filename' | 'sourceMaps' | 'inputSourceMap'>;
@@ -90,7 +89,7 @@ export default function yieldfromBabelPlugin(api: BabelApi, options: BabelPlugin
       // Without an input map, name the source the way Babel's own maps do.
       const sourceFileName = file.opts.generatorOpts?.sourceFileName;
       const lowering = sourceFileName && !input ? { ...map, sources: [sourceFileName] } : map;
-      const chained = input ? (JSON.parse(JSON.stringify(remapping([lowering as never, input as never], () => null))) as object) : lowering;
+      const chained = input ? chainMaps(lowering, input) : lowering;
       file.inputMap = { toObject: () => chained };
     },
   };

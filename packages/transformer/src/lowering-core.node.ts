@@ -27,12 +27,13 @@ import * as options from './options.js';
 import * as runtimeModules from './runtime-modules.js';
 import type { transform as Transform } from './transform.js';
 import type { findAsyncSyntax as FindAsyncSyntax } from './analyze/async-syntax.js';
-import type { inlineMapComment as InlineMapComment } from './source-map.js';
+import type { chainMaps as ChainMaps, inlineMapComment as InlineMapComment } from './source-map.js';
 
 interface LoweringCore {
   transform: typeof Transform;
   findAsyncSyntax: typeof FindAsyncSyntax;
   inlineMapComment: typeof InlineMapComment;
+  chainMaps: typeof ChainMaps;
 }
 
 // The modules the core shares with the entries that load it (one YieldfromError class, one set of
@@ -59,7 +60,7 @@ function loadCore(): LoweringCore {
   // The file's text as a function of `module`, on a line of its own, so positions in stack traces
   // are the file's (lineOffset).
   const script = new vm.Script(`(function (module) {\n${source}\n})`, { filename: coreFile, lineOffset: -1, cachedData });
-  if (!cachedData || script.cachedDataRejected) writeWhenWarm(() => writeAtomically(cachePath, script.createCachedData()));
+  if (!cachedData || script.cachedDataRejected) writeWhenWarm(() => writeAtomically(cachePath, () => script.createCachedData()));
   const module = { exports: undefined as unknown };
   (script.runInThisContext() as (module: { exports: unknown }) => void)(module);
   return (module.exports as (require: (id: string) => unknown) => LoweringCore)(requireShared);
@@ -112,15 +113,16 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 /** Writes a new file and renames it into place, so a process reading at the same time sees the whole old or new file. */
-function writeAtomically(file: string, data: Buffer): void {
+function writeAtomically(file: string, data: () => Buffer): void {
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    fs.writeFileSync(temporary, data(), { mode: 0o600 });
     fs.renameSync(temporary, file);
   } catch {
-    // A cache is an optimization: a full disk or a read-only directory costs only the next start.
+    // A cache is an optimization: a full disk, a read-only directory or a runtime without V8's code
+    // cache costs only the next start.
     fs.rmSync(temporary, { force: true });
   }
 }
 
-export const { transform, findAsyncSyntax, inlineMapComment } = loadCore();
+export const { transform, findAsyncSyntax, inlineMapComment, chainMaps } = loadCore();

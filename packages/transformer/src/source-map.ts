@@ -25,8 +25,13 @@ export function buildMap(s: MagicString, filename: string, inputSourceMap: objec
     names: map.names,
     mappings: map.mappings,
   };
-  if (!inputSourceMap) return plain;
-  return JSON.parse(JSON.stringify(remapping([plain as never, inputSourceMap as never], () => null))) as SourceMap;
+  return inputSourceMap ? chainMaps(plain, inputSourceMap) : plain;
+}
+
+/** The lowering's map followed back through the map of the code it was given: one map to the original. */
+export function chainMaps(map: object, inputSourceMap: object): SourceMap {
+  // remapping's result serializes to a plain map; made plain here so callers can spread and compare it.
+  return JSON.parse(JSON.stringify(remapping([map as never, inputSourceMap as never], () => null))) as SourceMap;
 }
 
 /**
