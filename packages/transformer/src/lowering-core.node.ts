@@ -50,9 +50,11 @@ const coreFile = fileURLToPath(new URL('./lowering-core.cjs', import.meta.url));
 function loadCore(): LoweringCore {
   const nodeRequire = createRequire(coreFile);
   const requireShared = (id: string) => sharedModules[id] ?? nodeRequire(id);
-  const cacheDirectory = process.sourceMapsEnabled || nodeCompileCacheIsOn() ? null : compileCacheDirectory();
   // With --enable-source-maps, stack traces map through the bundle's source map only for files Node
-  // loads itself; with Node 22's compile cache on, Node caches the file itself.
+  // loads itself; with Node 22's compile cache on, Node caches the file itself; in a vm context (a
+  // sandbox such as Jest's), vm.Script would run the file with the main context's globals, not the
+  // sandbox's, as `require` does.
+  const cacheDirectory = process.sourceMapsEnabled || nodeCompileCacheIsOn() || !inMainContext() ? null : compileCacheDirectory();
   if (!cacheDirectory) return (nodeRequire(coreFile) as (require: (id: string) => unknown) => LoweringCore)(requireShared);
   const source = fs.readFileSync(coreFile, 'utf8');
   const cachePath = path.join(cacheDirectory, `lowering-core-${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${process.version}-${process.arch}.bin`);
@@ -79,6 +81,10 @@ function writeWhenWarm(write: () => void): void {
   };
   const timer = setTimeout(once, 10_000).unref();
   process.once('exit', once);
+}
+
+function inMainContext(): boolean {
+  return vm.runInThisContext('globalThis') === globalThis;
 }
 
 /** Whether Node's own module compile cache (Node 22.1 and later) covers what `require` loads. */
