@@ -287,7 +287,7 @@ export function analyze(parsed: Parsed): Analysis {
   }
 
   /**
-   * Where each name a `const` declares is surely initialized: from the end of its declarator to the
+   * Where each name a `const` (`using`, `await using`) declares is surely initialized: from the end of its declarator to the
    * end of its block (for a `for-in/of` head, the loop body). Not in a `switch` case, which a jump
    * can enter past the declaration.
    */
@@ -538,7 +538,8 @@ export function analyze(parsed: Parsed): Analysis {
             else if (!owner.awaitUsings.some((site) => site.node === scope)) owner.awaitUsings.push({ node: scope } as AwaitUsingSite);
           }
         }
-        if (node.kind === 'const' && !node.declare && parent) recordConstants(node, parent, parentKey, context);
+        // `using` and `await using` bindings are as constant as `const` ones (the lowering makes them `const`).
+        if ((node.kind === 'const' || (node.kind as string) === 'using' || (node.kind as string) === 'await using') && !node.declare && parent) recordConstants(node, parent, parentKey, context);
         break;
       case 'ClassDeclaration':
         if (parent) recordDeclarationConstant(node, parent, context);
