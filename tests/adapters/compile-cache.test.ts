@@ -16,8 +16,9 @@ const posix = typeof process.getuid === 'function';
 const cacheDirName = posix ? `yieldfrom-compile-cache-${process.getuid!()}` : 'yieldfrom-compile-cache';
 
 /** Lowers `source` in a fresh Node process whose temporary directory is `tmp`; returns its output. */
-function lowerInFreshProcess(tmp: string, { env = {}, nodeArgs = [] as string[] } = {}): string {
-  const script = `import { transform } from '@yieldfrom/transformer';\nprocess.stdout.write(transform(${JSON.stringify(source)}, { filename: 'load.js' }).code);\n`;
+function lowerInFreshProcess(tmp: string, { env = {}, nodeArgs = [] as string[], files = 1 } = {}): string {
+  // The file lowered `files` times (the cache is rewritten by a process that lowered many more than its writer).
+  const script = `import { transform } from '@yieldfrom/transformer';\nlet code;\nfor (let i = 0; i < ${files}; i++) code = transform(${JSON.stringify(source)}, { filename: 'load.js' }).code;\nprocess.stdout.write(code);\n`;
   const result = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -61,11 +62,30 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     expect(cacheFiles(tmp)).toEqual([file]);
   });
 
+  it('is written again by a process that lowered more than twice as many files as its writer, so it covers more of the lowering', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    lowerInFreshProcess(tmp, { files: 1 });
+    const [file] = cacheFiles(tmp);
+    const small = fs.readFileSync(file!);
+    expect(small.readUInt32LE(4)).toBe(1);
+    const first = version(file!);
+    expect(lowerInFreshProcess(tmp, { files: 2 })).toBe(expected);
+    expect(version(file!)).toBe(first);
+    expect(lowerInFreshProcess(tmp, { files: 3 })).toBe(expected);
+    expect(version(file!)).not.toBe(first);
+    expect(fs.readFileSync(file!).readUInt32LE(4)).toBe(3);
+    const second = version(file!);
+    expect(lowerInFreshProcess(tmp, { files: 6 })).toBe(expected);
+    expect(version(file!)).toBe(second);
+  });
+
   it('rejects a damaged cache, lowers the same, and replaces it with one the next process accepts', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     lowerInFreshProcess(tmp);
     const [file] = cacheFiles(tmp);
-    const damaged = Buffer.alloc(fs.statSync(file!).size, 0x5a);
+    // The header kept, V8's data spoilt: V8 itself must reject it.
+    const original = fs.readFileSync(file!);
+    const damaged = Buffer.concat([original.subarray(0, 8), Buffer.alloc(original.length - 8, 0x5a)]);
     fs.writeFileSync(file!, damaged);
     expect(lowerInFreshProcess(tmp)).toBe(expected);
     const replaced = fs.readFileSync(file!);
@@ -86,7 +106,8 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     lowerInFreshProcess(tmp);
     const [file] = cacheFiles(tmp);
-    const planted = Buffer.alloc(fs.statSync(file!).size, 0x5a);
+    const original = fs.readFileSync(file!);
+    const planted = Buffer.concat([original.subarray(0, 8), Buffer.alloc(original.length - 8, 0x5a)]);
     fs.writeFileSync(file!, planted);
     fs.chmodSync(path.dirname(file!), 0o777);
     expect(lowerInFreshProcess(tmp)).toBe(expected);

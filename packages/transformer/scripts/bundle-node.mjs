@@ -57,6 +57,8 @@ const entryBuild = await esbuild.build({
     },
   ],
   minifyWhitespace: true,
+  // Lines of about 120 characters: Node prints the line an uncaught error was thrown from.
+  lineLimit: 120,
   // Chained through tsc's maps to src/, for stack traces with --enable-source-maps.
   sourcemap: 'linked',
   metafile: true,
@@ -99,6 +101,8 @@ const coreBuild = await esbuild.build({
   banner: { js: 'module.exports = function (require) { "use strict"; var module = { exports: {} }, exports = module.exports;' },
   footer: { js: 'return module.exports; };' },
   minifyWhitespace: true,
+  // Lines of about 120 characters: Node prints the line an uncaught error was thrown from.
+  lineLimit: 120,
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
