@@ -15,7 +15,10 @@
 //   callgrind (when valgrind is installed; not with --quick): the same work as the first measure,
 //   repeatable to a few parts in ten thousand where this machine's timings vary by tens of percent.
 //
-//   node bench/plugin-overhead.mjs [--rounds 7] [--files 1000]
+// Rounds: 21 by default (3 with --quick): with 7, the median of the per-round ratios moved by ±0.15
+// from one run to the next on this shared machine.
+//
+//   node bench/plugin-overhead.mjs [--rounds 21] [--files 1000]
 // or `run({ rounds, files })` from bench/run.mjs, which returns { ratio, markdown }.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -112,7 +115,7 @@ const instructionTable = (counts) =>
     ...variants.map((variant) => `| ${variantLabels[variant]} | ${Math.round(counts[variant] / 1e6)} | ${(counts[variant] / counts.without).toFixed(3)} |`),
   ].join('\n');
 
-export async function run({ rounds = 7, files = 1000, quick = false } = {}) {
+export async function run({ quick = false, rounds = quick ? 3 : 21, files = 1000 } = {}) {
   const dir = makeProject(files);
   const processBuild = (variant) => {
     const started = performance.now();
@@ -178,6 +181,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const index = process.argv.indexOf(`--${name}`);
     return index > 0 ? Number(process.argv[index + 1]) : fallback;
   };
-  const { markdown } = await run({ rounds: argument('rounds', 7), files: argument('files', 1000) });
+  const { markdown } = await run({ rounds: argument('rounds', 21), files: argument('files', 1000) });
   console.log(markdown);
 }
