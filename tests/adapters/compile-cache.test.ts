@@ -18,7 +18,12 @@ const cacheDirName = posix ? `yieldfrom-compile-cache-${process.getuid!()}` : 'y
 /** Lowers `source` in a fresh Node process whose temporary directory is `tmp`; returns its output. */
 function lowerInFreshProcess(tmp: string, { env = {}, nodeArgs = [] as string[], files = 1 } = {}): string {
   // The file lowered `files` times (the cache is rewritten by a process that lowered many more than its writer).
-  const script = `import { transform } from '@yieldfrom/transformer';\nlet code;\nfor (let i = 0; i < ${files}; i++) code = transform(${JSON.stringify(source)}, { filename: 'load.js' }).code;\nprocess.stdout.write(code);\n`;
+  return runInFreshProcess(tmp, `let code;\nfor (let i = 0; i < ${files}; i++) code = transform(${JSON.stringify(source)}, { filename: 'load.js' }).code;\nprocess.stdout.write(code);`, { env, nodeArgs });
+}
+
+/** Runs `body` (a module with `transform` imported) in a fresh Node process whose temporary directory is `tmp`. */
+function runInFreshProcess(tmp: string, body: string, { env = {}, nodeArgs = [] as string[] } = {}): string {
+  const script = `import { transform } from '@yieldfrom/transformer';\n${body}\n`;
   const result = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -41,7 +46,7 @@ function cacheFiles(tmp: string): string[] {
 }
 
 describe('the lowering loaded with a code cache (Node bundle)', () => {
-  it('writes the cache when the first process exits, and later processes read it without writing it again', () => {
+  it('writes the cache in the first process that lowers a file, and later processes read it without writing it again', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     expect(lowerInFreshProcess(tmp)).toBe(expected);
     const [file, ...others] = cacheFiles(tmp);
@@ -77,6 +82,30 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     const second = version(file!);
     expect(lowerInFreshProcess(tmp, { files: 6 })).toBe(expected);
     expect(version(file!)).toBe(second);
+  });
+
+  it('is made once the first file is lowered, and not made again after 4 major garbage collections (V8 may have dropped code run at load by then)', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    const lowerings = (collect: boolean) =>
+      runInFreshProcess(
+        tmp,
+        [
+          `const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`,
+          `transform(${JSON.stringify(source)}, { filename: 'load.js' });`,
+          'await wait(20);',
+          `for (let i = 0; i < 10; i++) transform(${JSON.stringify(source)}, { filename: 'load.js' });`,
+          collect ? 'for (let i = 0; i < 5; i++) globalThis.gc();' : '',
+          'await wait(50);',
+        ].join('\n'),
+        // The same flags in every run: V8 rejects a cache made under others.
+        { nodeArgs: ['--expose-gc'] }
+      );
+    const count = () => fs.readFileSync(cacheFiles(tmp)[0]!).readUInt32LE(4);
+    lowerings(true);
+    expect(count()).toBe(1);
+    fs.rmSync(path.join(tmp, cacheDirName), { recursive: true });
+    lowerings(false);
+    expect(count()).toBe(11);
   });
 
   it('rejects a damaged cache, lowers the same, and replaces it with one the next process accepts', () => {

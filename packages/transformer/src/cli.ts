@@ -151,10 +151,10 @@ async function runAll(items: WorkItem[], jobs: number | undefined, done: (result
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(workerFile);
-        const feed = () => {
-          if (next < items.length) worker.postMessage(items[next++]);
-          else void worker.terminate().then(() => resolve());
-        };
+        // With nothing left, the thread is asked to end rather than terminated, so it exits as a
+        // process would (and writes the lowering's code cache, lowering-core.node.ts, if it is due).
+        const feed = () => worker.postMessage(next < items.length ? items[next++] : null);
+        worker.on('exit', () => resolve());
         worker.on('message', (result: WorkResult) => {
           done(result);
           feed();

@@ -4,9 +4,9 @@
 // transform.js, analyze/async-syntax.js and source-map.js. Every `vite build`, CLI run and cold start
 // pays for that code before its first file is lowered: parsed and compiled afresh, about 35 ms, then
 // each function compiled on its first call. Node 22 has a module compile cache (which Vite turns on);
-// Node 20 has none, so this module keeps one: V8's code cache of the script, made when a process that
-// ran it exits, so it holds the functions that process compiled. A process that finds it skips the
-// parsing and most of the compiling (a 100-file `vite build`: about 40 ms fewer,
+// Node 20 has none, so this module keeps one: V8's code cache of the script, made by a process that
+// ran it (so it holds the functions that process compiled; when, see below). A process that finds it
+// skips the parsing and most of the compiling (a 100-file `vite build`: about 40 ms fewer,
 // bench/plugin-overhead.mjs). Where it cannot help or cannot be trusted, the script is required as
 // usual (below), with the same result.
 //
@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as asyncWords from './async-words.js';
@@ -68,24 +69,41 @@ ${source}
   (script.runInThisContext() as (module: { exports: unknown }) => void)(module);
   const core = (module.exports as (require: (id: string) => unknown) => LoweringCore)(requireShared);
 
-  // The cache holds the functions its writer had compiled by then, so a writer that lowered one small
-  // file leaves most of them out: a process that lowered more than twice as many files as the writer
-  // writes it again (at most a few times, as the count doubles each time).
+  // The cache holds the functions compiled when it is made. Made too late, it lacks the biggest: V8
+  // drops the bytecode of a function not run in its last 5 major garbage collections, and the code
+  // that runs once at load (the whole file's outer function among it) then has to be compiled from
+  // the source again, about 15 ms (a cache made at the exit of a 4-minute process did that). So it is
+  // made once the first file is lowered, and again at exit by a process that lowered more than twice
+  // as many files as its writer (at most a few times, as the count doubles), but never after 4 major
+  // collections: a build of 1,000 modules makes one.
   let written = cache && !script.cachedDataRejected ? cache.lowerings : -1;
   let lowerings = 0;
+  const majorCollections = countMajorCollections(4);
   const writeIfCovering = () => {
-    if (lowerings <= 2 * written) return;
+    if (lowerings <= 2 * written || majorCollections() >= 4) return;
     written = lowerings;
     writeAtomically(cachePath, () => Buffer.concat([cacheHeader(lowerings), script.createCachedData()]));
   };
-  // At exit, and after a while for a dev server or watcher that a signal stops (no `exit` event then).
-  setTimeout(writeIfCovering, 10_000).unref();
   process.once('exit', writeIfCovering);
+  const lowered = () => {
+    if (++lowerings === 1 && written < 0) setImmediate(writeIfCovering).unref();
+  };
   return {
     ...core,
-    transform: (code, options) => (lowerings++, core.transform(code, options)),
-    findAsyncSyntax: (code, options) => (lowerings++, core.findAsyncSyntax(code, options)),
+    transform: (code, options) => (lowered(), core.transform(code, options)),
+    findAsyncSyntax: (code, options) => (lowered(), core.findAsyncSyntax(code, options)),
   };
+}
+
+/** Counts the major garbage collections from now on, up to `limit`, as they are reported. */
+function countMajorCollections(limit: number): () => number {
+  let count = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) count++;
+    if (count >= limit) observer.disconnect();
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => count;
 }
 
 // A cache file: "yfc1", the number of files its writer had lowered (uint32, little-endian), V8's data.
