@@ -97,9 +97,11 @@ const coreBuild = await esbuild.build({
     },
   ],
   // A factory of the modules it shares with the entries (lowering-core.node.ts hands them over),
-  // strict like the modules it was bundled from.
-  banner: { js: 'module.exports = function (require) { "use strict"; var module = { exports: {} }, exports = module.exports;' },
-  footer: { js: 'return module.exports; };' },
+  // strict like the modules it was bundled from, in parentheses so that V8 compiles it at once
+  // rather than pre-parsing all of it first and parsing it again when it is called (without a
+  // cache, loading took about 10 ms longer).
+  banner: { js: 'module.exports = (function (require) { "use strict"; var module = { exports: {} }, exports = module.exports;' },
+  footer: { js: 'return module.exports; });' },
   minifyWhitespace: true,
   // Lines of about 120 characters: Node prints the line an uncaught error was thrown from.
   lineLimit: 120,
