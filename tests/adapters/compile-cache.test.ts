@@ -4,6 +4,7 @@
 // the cache is switched off or cannot be trusted nothing is read or written. Every run must lower
 // exactly as the package does in this process.
 import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +130,15 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     expect(lowerInFreshProcess(tmp, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } })).toBe(expected);
     expect(lowerInFreshProcess(tmp, { nodeArgs: ['--enable-source-maps'] })).toBe(expected);
     expect(cacheFiles(tmp)).toEqual([]);
+  });
+
+  it('says what is wrong when the package was bundled into another file, away from its own files', async () => {
+    const dir = temporaryDir('compile-cache-bundled');
+    fs.writeFileSync(path.join(dir, 'in.mjs'), `import { transform } from '@yieldfrom/transformer';\ntransform('async function f() { await 1 }', { filename: 'a.js' });\n`);
+    await esbuild.build({ entryPoints: [path.join(dir, 'in.mjs')], outfile: path.join(dir, 'out.mjs'), bundle: true, platform: 'node', format: 'esm', packages: 'bundle', external: ['@babel/types', 'unplugin', '@rollup/pluginutils'], logLevel: 'silent' });
+    const result = spawnSync(process.execPath, [path.join(dir, 'out.mjs')], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`@yieldfrom/transformer: ${path.join(dir, 'lowering-core.cjs')} is missing. The package reads its files from where it is installed: leave it out of a bundle (mark it external).`);
   });
 
   it.runIf(posix)('never reads or writes a cache directory that others can write to', () => {

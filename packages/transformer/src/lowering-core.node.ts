@@ -49,6 +49,10 @@ const sharedModules: Record<string, unknown> = {
 const coreFile = fileURLToPath(new URL('./lowering-core.cjs', import.meta.url));
 
 function loadCore(): LoweringCore {
+  if (!fs.existsSync(coreFile)) {
+    // The package bundled into another file (its own files are read from where it is installed).
+    throw new Error(`@yieldfrom/transformer: ${coreFile} is missing. The package reads its files from where it is installed: leave it out of a bundle (mark it external).`);
+  }
   const nodeRequire = createRequire(coreFile);
   const requireShared = (id: string) => sharedModules[id] ?? nodeRequire(id);
   // With --enable-source-maps, stack traces map through the bundle's source map only for files Node
