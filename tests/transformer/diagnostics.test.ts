@@ -34,6 +34,19 @@ describe('diagnostics', () => {
     }
   });
 
+  it('never prints a control character from the file: escaped in the message, a visible stand-in in the frame, the caret still under it', () => {
+    // A NUL the parser stops at, on a line that also holds an escape sequence (which a terminal would obey).
+    const error = failure(() => transform('async function f() { await 1 }\nconst s = "\u001b[2J"; const x = 1 \u0000 2;\n', { filename: 'bad\u001b.js' }));
+    expect(error.code).toBe(DiagnosticCodes.SYNTAX_ERROR);
+    expect(error.diagnostic.message).toBe("Unexpected character '\\u0000'.");
+    const [, shown, caret] = error.diagnostic.frame!.split('\n') as [string, string, string];
+    expect(shown).toBe('> 2 | const s = "\u241b[2J"; const x = 1 \u2400 2;');
+    expect(caret.indexOf('^')).toBe(shown.indexOf('\u2400'));
+    const printed = formatDiagnostic(error.diagnostic);
+    expect(printed).toMatch(/^bad\\u001b\.js:2:/);
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('shows a window of a long line in the frame, with the caret under the error', () => {
     const prefix = `const s = "${'x'.repeat(5000)}"; `;
     const error = failure(() => transform(`${prefix}async function f() { return await ; }`, { filename: 'min.js' }));

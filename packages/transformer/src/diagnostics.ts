@@ -47,7 +47,7 @@ export function createDiagnostic(
   message: string,
   where: { filename: string; source?: string; loc?: SourceLocation; severity?: 'error' | 'warning' }
 ): Diagnostic {
-  const diagnostic: Diagnostic = { code, severity: where.severity ?? 'error', message, filename: where.filename };
+  const diagnostic: Diagnostic = { code, severity: where.severity ?? 'error', message: escapeControls(message), filename: where.filename };
   if (where.loc) {
     diagnostic.loc = where.loc;
     if (where.source !== undefined) {
@@ -55,6 +55,23 @@ export function createDiagnostic(
     }
   }
   return diagnostic;
+}
+
+// Control characters (but tab) as they would reach a terminal: a NUL or an escape sequence in a file
+// (or in a parser message quoting one) would print as nothing, or be obeyed.
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Control characters in a message as `\u` escapes: "Unexpected character '\u0000'". */
+function escapeControls(text: string): string {
+  return text.replace(controls, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Control characters in a line of a code frame as one visible character each (U+2400 + code, U+2421 for DEL, U+FFFD for C1), so the caret still lines up. */
+function showControls(text: string): string {
+  return text.replace(controls, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
 }
 
 /** What ends a line of source text, as JavaScript counts lines. */
@@ -75,7 +92,7 @@ export function fileWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
  *   codeFrame("a;\nawait x;\nb;", 2, 0) => "  1 | a;\n> 2 | await x;\n    | ^\n  3 | b;"
  */
 export function codeFrame(source: string, line: number, column: number): string {
-  const lines = source.split(lineBreak);
+  const lines = source.split(lineBreak).map(showControls);
   const first = Math.max(line - 3, 0);
   const last = Math.min(lines.length, line + 2);
   const width = String(last).length;
@@ -104,9 +121,8 @@ const frameWidth = 120;
 
 /** `file:line:column: error YF1001: message` followed by the code frame. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const where = diagnostic.loc
-    ? `${diagnostic.filename}:${diagnostic.loc.line}:${diagnostic.loc.column + 1}`
-    : diagnostic.filename;
+  const filename = escapeControls(diagnostic.filename);
+  const where = diagnostic.loc ? `${filename}:${diagnostic.loc.line}:${diagnostic.loc.column + 1}` : filename;
   const head = `${where}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
   return diagnostic.frame ? `${head}\n${diagnostic.frame}` : head;
 }
