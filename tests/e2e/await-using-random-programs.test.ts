@@ -3,6 +3,7 @@
 // using x of xs)` and `for (await using x = a; ;)` heads nest in async functions and async generators;
 // resources dispose asynchronously, synchronously, slowly, through a thenable, by throwing or
 // rejecting, or are `null`, `undefined` or not disposable; bodies await, yield, break, continue,
+// call async arrows that read the resource bindings in scope,
 // return and throw, under labels and inside try/catch/finally; generators are consumed by `for await`
 // loops that may break, and by `next`/`return`/`throw` calls queued together.
 //
@@ -43,15 +44,28 @@ export function randomAwaitUsingProgram(seed: number): string {
   const { chance, pick, below } = random(seed);
   let id = 0;
   const fresh = (prefix: string) => `${prefix}${id++}`;
+  // The resource bindings in scope where the next statement goes (an async arrow may read one).
+  const inScope: string[] = [];
   const declaration = () => {
     const kind = pick(kinds);
     const name = fresh('r');
     const keyword = syncKinds.has(kind) && chance(0.5) ? 'using' : 'await using';
+    inScope.push(name);
     return `${keyword} ${name} = resource("${name}", "${kind}");`;
+  };
+  /** `make()` with `names` in scope, as in a loop body. */
+  const withNames = (names: string[], make: () => string) => {
+    const outer = inScope.length;
+    inScope.push(...names);
+    const text = make();
+    inScope.length = outer;
+    return text;
   };
   const simple = (isGenerator: boolean, inLoop: boolean) => {
     const options = [`log("${fresh('s')}" + at());`, 'await null;', `log("v" + (await Promise.resolve(${id++})) + at());`];
     if (isGenerator) options.push(`yield ${id++};`);
+    // An async arrow reading a resource binding (made once per activation, the binding passed per call).
+    if (inScope.length) options.push(`log("sees " + (await (async (x) => typeof ${pick(inScope)} + x)("!")) + at());`);
     if (inLoop) options.push('if (tick % 2) continue;', 'if (tick % 3 === 0) break;');
     if (chance(0.15)) options.push(`if (tick > 3) throw new Error("${fresh('t')}");`, `if (tick % 4 === 1) return "${fresh('ret')}";`);
     return pick(options);
@@ -66,12 +80,12 @@ export function randomAwaitUsingProgram(seed: number): string {
         return `{ ${block(depth + 1, isGenerator, inLoop)} }`;
       case 3: {
         const name = fresh('q');
-        return `for (await using ${name} of [resource("${name}a", "${pick(kinds)}"), resource("${name}b", "${pick(kinds)}")]) { ${block(depth + 1, isGenerator, true)} }`;
+        return `for (await using ${name} of [resource("${name}a", "${pick(kinds)}"), resource("${name}b", "${pick(kinds)}")]) { ${withNames([name], () => block(depth + 1, isGenerator, true))} }`;
       }
       case 4: {
         const count = fresh('c');
         const [a, b] = [fresh('h'), fresh('h')];
-        return `let ${count} = 0; for (await using ${a} = resource("${a}", "${pick(kinds)}"), ${b} = resource("${b}", "${pick(kinds)}"); ${count}++ < 2;) { ${block(depth + 1, isGenerator, true)} }`;
+        return `let ${count} = 0; for (await using ${a} = resource("${a}", "${pick(kinds)}"), ${b} = resource("${b}", "${pick(kinds)}"); ${count}++ < 2;) { ${withNames([a, b], () => block(depth + 1, isGenerator, true))} }`;
       }
       case 5:
         return `try { ${block(depth + 1, isGenerator, inLoop)} } catch (e) { log("caught " + show(e) + at()); } finally { log("finally" + at()); }`;
@@ -82,7 +96,7 @@ export function randomAwaitUsingProgram(seed: number): string {
     }
   };
   const block = (depth: number, isGenerator: boolean, inLoop: boolean) =>
-    Array.from({ length: 1 + below(4) }, () => statement(depth, isGenerator, inLoop)).join(' ');
+    withNames([], () => Array.from({ length: 1 + below(4) }, () => statement(depth, isGenerator, inLoop)).join(' '));
   if (chance(0.5)) return `${prelude}async function f() { ${block(0, false, false)} return "end"; }\nsettle("f", f());`;
   const consumer = pick([
     `(async () => { try { for await (const v of g()) { log("got " + v + at()); if (v % 5 === 0) break; } } catch (e) { log("loop " + show(e) + at()); } })();`,
