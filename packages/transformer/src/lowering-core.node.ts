@@ -55,22 +55,28 @@ function loadCore(): LoweringCore {
   }
   const nodeRequire = createRequire(coreFile);
   const requireShared = (id: string) => sharedModules[id] ?? nodeRequire(id);
+  /** The file loaded as Node loads it, without a code cache. */
+  const requireCore = () => (nodeRequire(coreFile) as (require: (id: string) => unknown) => LoweringCore)(requireShared);
   // With --enable-source-maps, stack traces map through the bundle's source map only for files Node
   // loads itself; with Node 22's compile cache on, Node caches the file itself; in a vm context (a
   // sandbox such as Jest's), vm.Script would run the file with the main context's globals, not the
   // sandbox's, as `require` does.
   const cacheDirectory = process.sourceMapsEnabled || nodeCompileCacheIsOn() || !inMainContext() ? null : compileCacheDirectory();
-  if (!cacheDirectory) return (nodeRequire(coreFile) as (require: (id: string) => unknown) => LoweringCore)(requireShared);
+  if (!cacheDirectory) return requireCore();
   const source = fs.readFileSync(coreFile, 'utf8');
   const cachePath = path.join(cacheDirectory, `lowering-core-${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${process.version}-${process.arch}.bin`);
   const cache = readCache(cachePath);
   // The file's text as a function of `module`, on a line of its own, so positions in stack traces
   // are the file's (lineOffset).
-  const script = new vm.Script(`(function (module) {
-${source}
-})`, { filename: coreFile, lineOffset: -1, cachedData: cache?.data });
+  let script: vm.Script;
   const module = { exports: undefined as unknown };
-  (script.runInThisContext() as (module: { exports: unknown }) => void)(module);
+  try {
+    script = new vm.Script(`(function (module) {\n${source}\n})`, { filename: coreFile, lineOffset: -1, cachedData: cache?.data });
+    (script.runInThisContext() as (module: { exports: unknown }) => void)(module);
+  } catch {
+    // A runtime whose `vm` falls short of Node's (the file itself parses: Node's `require` reads it).
+    return requireCore();
+  }
   const core = (module.exports as (require: (id: string) => unknown) => LoweringCore)(requireShared);
 
   // The cache holds the functions compiled when it is made. Made too late, it lacks the biggest: V8
@@ -106,7 +112,11 @@ function countMajorCollections(limit: number): () => number {
     for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) count++;
     if (count >= limit) observer.disconnect();
   });
-  observer.observe({ entryTypes: ['gc'] });
+  try {
+    observer.observe({ entryTypes: ['gc'] });
+  } catch {
+    // A runtime that reports no collections has no V8 code cache to spoil either.
+  }
   return () => count;
 }
 
