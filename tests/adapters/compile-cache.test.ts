@@ -52,7 +52,7 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     expect(lowerInFreshProcess(tmp)).toBe(expected);
     const [file, ...others] = cacheFiles(tmp);
     expect(others).toEqual([]);
-    expect(path.basename(file!)).toMatch(new RegExp(`^lowering-core-[0-9a-f]{32}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(path.basename(file!)).toMatch(new RegExp(`^lowering-core-[0-9a-f]{32}-[0-9a-f]{8}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     const written = fs.statSync(file!);
     expect(written.size).toBeGreaterThan(100_000);
     if (posix) {
@@ -107,6 +107,18 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     fs.rmSync(path.join(tmp, cacheDirName), { recursive: true });
     lowerings(false);
     expect(count()).toBe(11);
+  });
+
+  it('keeps one cache per set of Node flags, so processes started with different ones do not replace each other\'s', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    lowerInFreshProcess(tmp);
+    lowerInFreshProcess(tmp, { nodeArgs: ['--max-semi-space-size=32'] });
+    const files = cacheFiles(tmp).sort();
+    expect(files).toHaveLength(2);
+    const versions = files.map(version);
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    expect(lowerInFreshProcess(tmp, { nodeArgs: ['--max-semi-space-size=32'] })).toBe(expected);
+    expect(files.map(version)).toEqual(versions);
   });
 
   it('rejects a damaged cache, lowers the same, and replaces it with one the next process accepts', () => {

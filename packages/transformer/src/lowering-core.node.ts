@@ -10,10 +10,10 @@
 // plugin: about 25 ms sooner; a `vite build`: 60-90 million instructions fewer, bench/plugin-overhead.mjs). Where it cannot help or cannot be trusted, the script is required as
 // usual (below), with the same result.
 //
-// The cache is a file per script text (its SHA-256), Node version and architecture, in a directory
-// of the system's temporary directory that only this user can write: V8 checks that cached data
-// matches its version and flags, not what the script says, so a cache someone else could write is
-// never read, and one from another script text is never found.
+// The cache is a file per script text (its SHA-256), V8 version and flags, Node version and
+// architecture, in a directory of the system's temporary directory that only this user can write: V8
+// checks that cached data matches its version and flags, not what the script says, so a cache
+// someone else could write is never read, and one from another script text is never found.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as asyncWords from './async-words.js';
 import * as diagnostics from './diagnostics.js';
@@ -64,7 +65,11 @@ function loadCore(): LoweringCore {
   const cacheDirectory = process.sourceMapsEnabled || nodeCompileCacheIsOn() || !inMainContext() ? null : compileCacheDirectory();
   if (!cacheDirectory) return requireCore();
   const source = fs.readFileSync(coreFile, 'utf8');
-  const cachePath = path.join(cacheDirectory, `lowering-core-${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${process.version}-${process.arch}.bin`);
+  // Keyed by V8's own compatibility tag too (its version, flags and CPU features): V8 rejects a cache
+  // made under other flags, so processes started with different ones (NODE_OPTIONS=--max-old-space-size=…
+  // for a build, none for the CLI) would otherwise replace each other's cache every time.
+  const v8Tag = v8.cachedDataVersionTag().toString(16).padStart(8, '0');
+  const cachePath = path.join(cacheDirectory, `lowering-core-${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${v8Tag}-${process.version}-${process.arch}.bin`);
   const cache = readCache(cachePath);
   // The file's text as a function of `module`, on a line of its own, so positions in stack traces
   // are the file's (lineOffset).
