@@ -7,7 +7,8 @@
 // Node 20 has none, so this module keeps one: V8's code cache of the script, made by a process that
 // ran it (so it holds the functions that process compiled; when, see below). A process that finds it
 // skips the parsing and most of the compiling (a process lowering 100 small files through the
-// plugin: about 25 ms sooner; a `vite build`: 60-90 million instructions fewer, bench/plugin-overhead.mjs). Where it cannot help or cannot be trusted, the script is required as
+// plugin: about 25 ms sooner; a `vite build`: 60-90 million instructions fewer,
+// bench/plugin-overhead.mjs). Where it cannot help or cannot be trusted, the script is required as
 // usual (below), with the same result.
 //
 // The cache is a file per script text (its SHA-256), V8 version and flags, Node version and
