@@ -41,6 +41,14 @@ const version = (file: string) => {
   return `${ino}@${mtimeNs}`;
 };
 
+/** Overwrites a cache file with its header kept and V8's data spoilt (only V8 itself can reject it); returns the bytes. */
+function spoil(file: string): Buffer {
+  const original = fs.readFileSync(file);
+  const spoilt = Buffer.concat([original.subarray(0, 8), Buffer.alloc(original.length - 8, 0x5a)]);
+  fs.writeFileSync(file, spoilt);
+  return spoilt;
+}
+
 function cacheFiles(tmp: string): string[] {
   const dir = path.join(tmp, cacheDirName);
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
@@ -125,10 +133,7 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     lowerInFreshProcess(tmp);
     const [file] = cacheFiles(tmp);
-    // The header kept, V8's data spoilt: V8 itself must reject it.
-    const original = fs.readFileSync(file!);
-    const damaged = Buffer.concat([original.subarray(0, 8), Buffer.alloc(original.length - 8, 0x5a)]);
-    fs.writeFileSync(file!, damaged);
+    const damaged = spoil(file!);
     expect(lowerInFreshProcess(tmp)).toBe(expected);
     const replaced = fs.readFileSync(file!);
     expect(replaced.equals(damaged)).toBe(false);
@@ -157,9 +162,7 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     lowerInFreshProcess(tmp);
     const [file] = cacheFiles(tmp);
-    const original = fs.readFileSync(file!);
-    const planted = Buffer.concat([original.subarray(0, 8), Buffer.alloc(original.length - 8, 0x5a)]);
-    fs.writeFileSync(file!, planted);
+    const planted = spoil(file!);
     fs.chmodSync(path.dirname(file!), 0o777);
     expect(lowerInFreshProcess(tmp)).toBe(expected);
     expect(fs.readFileSync(file!).equals(planted)).toBe(true);

@@ -8,10 +8,9 @@
 // loops that may break, and by `next`/`return`/`throw` calls queued together.
 //
 // Seeded, so a failure reproduces: the test prints the program.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lower } from '../support/exec.js';
-import { hasChromium, launchChromium, runInPage } from '../support/chromium.js';
+import { hasChromium, runInPage, sharedChromiumPage } from '../support/chromium.js';
 import { random } from '../support/random.js';
 
 const prelude = `let tick = 0;
@@ -107,22 +106,14 @@ export function randomAwaitUsingProgram(seed: number): string {
 }
 
 describe.skipIf(!hasChromium)('random programs with await using, in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = sharedChromiumPage();
 
   it('gives the same log natively and lowered, ticks included', async () => {
     for (let seed = 1; seed <= 40; seed++) {
       const program = randomAwaitUsingProgram(seed);
-      const native = await runInPage(page, program);
+      const native = await runInPage(page(), program);
       expect(native.length, program).toBeGreaterThan(0);
-      expect(await runInPage(page, lower(program)), `seed ${seed}:\n${program}`).toEqual(native);
+      expect(await runInPage(page(), lower(program)), `seed ${seed}:\n${program}`).toEqual(native);
     }
   }, 120_000);
 });

@@ -4,10 +4,9 @@
 // So the stated logs are checked against an engine, not only against our reading of the spec.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lower } from '../support/exec.js';
-import { hasChromium, launchChromium, runInPage } from '../support/chromium.js';
+import { hasChromium, runInPage, sharedChromiumPage } from '../support/chromium.js';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures');
 
@@ -25,15 +24,7 @@ function specLogCases(): string[] {
 }
 
 describe.skipIf(!hasChromium)('spec-stated logs in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = sharedChromiumPage();
 
   const cases = specLogCases();
   it('finds the cases', () => {
@@ -43,8 +34,8 @@ describe.skipIf(!hasChromium)('spec-stated logs in Chromium', () => {
     it(path.relative(fixtures, dir), async () => {
       const source = fs.readFileSync(path.join(dir, 'exec.js'), 'utf8');
       const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as string[];
-      expect(await runInPage(page, source)).toEqual(expected);
-      expect(await runInPage(page, lower(source))).toEqual(expected);
+      expect(await runInPage(page(), source)).toEqual(expected);
+      expect(await runInPage(page(), lower(source))).toEqual(expected);
     });
   }
 });

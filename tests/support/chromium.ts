@@ -2,6 +2,7 @@
 // and a classic script run in one of its pages: its V8 is current, so it is the native oracle for
 // what Node 20 cannot run (`await using`, ecma262 changes newer than V8 11.3).
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe as describeValue } from './exec.js';
 
@@ -10,6 +11,23 @@ export const hasChromium = fs.existsSync(chromiumPath);
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+}
+
+/**
+ * A page of a Chromium launched before the tests of the calling `describe` and closed after them;
+ * call the returned function inside a test to get it.
+ */
+export function sharedChromiumPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => page;
 }
 
 /**

@@ -92,7 +92,7 @@ export function fileWarnings(diagnostics: Diagnostic[]): Diagnostic[] {
  *   codeFrame("a;\nawait x;\nb;", 2, 0) => "  1 | a;\n> 2 | await x;\n    | ^\n  3 | b;"
  */
 export function codeFrame(source: string, line: number, column: number): string {
-  const lines = source.split(lineBreak).map(showControls);
+  const lines = source.split(lineBreak);
   const first = Math.max(line - 3, 0);
   const last = Math.min(lines.length, line + 2);
   const width = String(last).length;
@@ -104,7 +104,9 @@ export function codeFrame(source: string, line: number, column: number): string 
     from === 0 && text.length <= frameWidth ? text : `${from > 0 ? '…' : ''}${text.slice(from, from + frameWidth)}${text.length > from + frameWidth ? '…' : ''}`;
   return lines
     .slice(first, last)
-    .map((text, index) => {
+    .map((raw, index) => {
+      // Same length as the raw line, so the window and the caret are where they were.
+      const text = showControls(raw);
       const number = first + 1 + index;
       const gutter = ` ${String(number).padStart(width)} |`;
       const body = text.length > 0 ? ` ${clip(text)}` : '';

@@ -56,9 +56,10 @@ function loadCore(): LoweringCore {
     throw new Error(`@yieldfrom/transformer: ${coreFile} is missing. The package reads its files from where it is installed: leave it out of a bundle (mark it external).`);
   }
   const nodeRequire = createRequire(coreFile);
-  const requireShared = (id: string) => sharedModules[id] ?? nodeRequire(id);
+  // What the file exports: a factory of the core, given the modules it shares with the entries.
+  const instantiate = (factory: unknown) => (factory as (require: (id: string) => unknown) => LoweringCore)((id) => sharedModules[id] ?? nodeRequire(id));
   /** The file loaded as Node loads it, without a code cache. */
-  const requireCore = () => (nodeRequire(coreFile) as (require: (id: string) => unknown) => LoweringCore)(requireShared);
+  const requireCore = () => instantiate(nodeRequire(coreFile));
   // With --enable-source-maps, stack traces map through the bundle's source map only for files Node
   // loads itself; with Node 22's compile cache on, Node caches the file itself; in a vm context (a
   // sandbox such as Jest's), vm.Script would run the file with the main context's globals, not the
@@ -83,7 +84,7 @@ function loadCore(): LoweringCore {
     // A runtime whose `vm` falls short of Node's (the file itself parses: Node's `require` reads it).
     return requireCore();
   }
-  const core = (module.exports as (require: (id: string) => unknown) => LoweringCore)(requireShared);
+  const core = instantiate(module.exports);
 
   // The cache holds the functions compiled when it is made. Made too late, it lacks the biggest: V8
   // drops the bytecode of a function not run in its last 5 major garbage collections, and the code

@@ -151,6 +151,12 @@ export type AwaitUsingSite =
   | { node: t.ForOfStatement }
   | { node: t.ForStatement; labels: t.LabeledStatement[] };
 
+/** A `using` or `await using` declaration (Babel 7's types do not list those kinds). */
+export function isUsing(declaration: t.VariableDeclaration): boolean {
+  const kind = declaration.kind as string;
+  return kind === 'using' || kind === 'await using';
+}
+
 /** A node owning a list of statements: Program, BlockStatement, StaticBlock, SwitchCase, or a TypeScript
  * namespace's body (which TypeScript compiles to a function body, its names local to it). */
 export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.SwitchCase | t.TSModuleBlock;
@@ -539,7 +545,7 @@ export function analyze(parsed: Parsed): Analysis {
           }
         }
         // `using` and `await using` bindings are as constant as `const` ones (the lowering makes them `const`).
-        if ((node.kind === 'const' || (node.kind as string) === 'using' || (node.kind as string) === 'await using') && !node.declare && parent) recordConstants(node, parent, parentKey, context);
+        if ((node.kind === 'const' || isUsing(node)) && !node.declare && parent) recordConstants(node, parent, parentKey, context);
         break;
       case 'ClassDeclaration':
         if (parent) recordDeclarationConstant(node, parent, context);

@@ -15,7 +15,7 @@
 // reverse order of declaration. A block whose only declarations are sync `using` ones is left alone.
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
-import type { AwaitUsingSite } from '../analyze/functions.js';
+import { isUsing, type AwaitUsingSite } from '../analyze/functions.js';
 import { findKeyword, separatorAfterDirective } from '../text.js';
 
 export function lowerAwaitUsing(
@@ -57,11 +57,6 @@ export function lowerAwaitUsing(
       return;
     }
   }
-}
-
-function isUsing(declaration: t.VariableDeclaration): boolean {
-  const kind = declaration.kind as string;
-  return kind === 'using' || kind === 'await using';
 }
 
 /** "await using x = a, y = b" => "const x = _using.add(a, true), y = _using.add(b, true)" (no initializer in a for-of head). */
