@@ -1,13 +1,15 @@
 // Real packages from the registry, lowered by the CLI and exercised side by side with the originals:
 // p-queue (concurrency, priorities, events, errors, idle promises) and p-map (concurrency, errors,
-// and pMapIterable, an async generator).
+// and pMapIterable, an async generator). And the other way round: code lowered by the CLI that hands
+// its async functions to the `async` package, which tells them from callback-style functions by
+// Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { remainingAsync, repoRoot, temporaryDir } from './support.js';
+import { remainingAsync, repoRoot, temporaryDir, writeTree } from './support.js';
 
 const require = createRequire(import.meta.url);
 const bin = path.join(repoRoot, 'node_modules', '.bin', 'yieldfrom');
@@ -113,5 +115,61 @@ describe('third-party packages lowered by the CLI', () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(await queueScenario(lowerQueue)).toEqual(expected);
   });
+});
 
+// A user's module handing every form of async function to the `async` package: declarations at
+// module top level and `export`ed, arrows, expressions, object and class methods.
+const usesAsyncPackage = `import async from 'async';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function double(x) { await null; return x * 2; }
+async function fails(n) { if (n === 2) throw new Error('two'); return n; }
+class Jobs { static async next(n) { return n + 1; } }
+const tools = { async square(n) { return (await n) * n; } };
+export async function scenario() {
+  const log = [];
+  const limited = await async.mapLimit([100, 20, 40], 2, async (ms) => {
+    log.push('start ' + ms);
+    await sleep(ms);
+    log.push('end ' + ms);
+    return ms;
+  });
+  log.push('mapLimit ' + limited.join());
+  log.push('map ' + (await async.map([1, 2, 3], double)).join());
+  log.push('mapSeries ' + (await async.mapSeries([1, 2], Jobs.next)).join() + ' ' + (await async.mapSeries([3], tools.square)).join());
+  log.push('series ' + JSON.stringify(await async.series({ a: async () => 1, b: async function () { return 2; } })));
+  log.push('waterfall ' + (await async.waterfall([async () => 3, async (n) => n + 1])));
+  log.push(await async.mapSeries([1, 2, 3], fails).catch((error) => 'rejected ' + error.message));
+  log.push('retry ' + (await async.retry(2, async () => 'done')));
+  return log;
+}
+`;
+
+describe('the async package given lowered async functions', () => {
+  const work = temporaryDir('async-package');
+  writeTree(work, { 'src/scenario.js': usesAsyncPackage, 'package.json': '{ "type": "module" }\n' });
+  const lowerTo = (out: string, ...flags: string[]) => {
+    const result = spawnSync(bin, [path.join(work, 'src'), '--out-dir', path.join(work, out), '-q', ...flags], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return path.join(work, out, 'scenario.js');
+  };
+
+  it('behaves as with native async functions when lowered with --async-function-prototype', async () => {
+    const expected = await (await import(pathToFileURL(path.join(work, 'src/scenario.js')).href)).scenario();
+    expect(expected).toContain('rejected two');
+    expect(expected.length).toBe(13);
+    const loweredFile = lowerTo('with-prototype', '--async-function-prototype');
+    expect(remainingAsync(loweredFile)).toEqual([]);
+    const lowered = await import(pathToFileURL(loweredFile).href);
+    expect(Object.prototype.toString.call(lowered.double)).toBe('[object AsyncFunction]');
+    expect(await lowered.scenario()).toEqual(expected);
+  });
+
+  it('without the option, takes them for callback-style functions and never calls back', async () => {
+    const lowered = await import(pathToFileURL(lowerTo('without-prototype')).href);
+    const async = (await import('async')).default;
+    let settled = false;
+    async.map([1], lowered.double).then(() => (settled = true), () => (settled = true));
+    await sleep(100);
+    expect(settled).toBe(false);
+  });
 });

@@ -233,7 +233,7 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     expect(await page.textContent('#link-length')).toMatch(/^link: [\d,]+ chars$/);
     const other = await openPage(link);
     expect(await other.evaluate(() => window.playground.getSource())).toBe('// shared\nconst shared = async () => await "x";\n');
-    expect(await other.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'inline', promise: 'global', sourceType: 'module', filename: 'shared.js' });
+    expect(await other.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'inline', promise: 'global', sourceType: 'module', asyncFunctionPrototype: false, filename: 'shared.js' });
     expect(await other.inputValue('#opt-helpers')).toBe('inline');
     expect(await other.getAttribute('[data-tab=config]', 'aria-selected')).toBe('true');
     expect(await other.getAttribute('#diff', 'aria-pressed')).toBe('true');
@@ -249,7 +249,7 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     const v1 = '#v1.JY9BbsMwDAS_QuhkA4WDFjm5SF_RYy6MRTlqKVKQ5ARGkL-Haq-zs-Dy4Rb15GZ3OAACR_mFhJ7gskO7EoRYaoMblRpVQMMfzIz7WnQTf5ZFxQSUeqcCJ8C6ywLDCKcvwDvGBsePz7P858M4WV2G3lGmiXUdLXRvLkQmwdR33N6nn2pIc7OT1c0PdyXOtsDCmLKWZmkummLt_sp6QTZUdSsLfe-506R-Y3JPM1E6aDGRfUcm-hiCmwNypecL';
     const old = await openPage(`${server.url}${v1}`);
     expect(await old.evaluate(() => window.playground.getSource())).toBe('// a link made by the first version of the playground\nconst answer = async () => await 42;\nanswer().then(console.log);\n');
-    expect(await old.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'import', promise: 'global', sourceType: 'module', filename: 'v1.js' });
+    expect(await old.evaluate(() => window.playground.getOptions())).toEqual({ helpers: 'import', promise: 'global', sourceType: 'module', asyncFunctionPrototype: false, filename: 'v1.js' });
     expect(await old.getAttribute('[data-tab=timeline]', 'aria-selected')).toBe('true');
     await old.close();
   });
@@ -264,6 +264,24 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('#copy-config');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(config);
     await page.evaluate(() => window.playground.setOptions({ helpers: 'import', sourceType: 'module' }));
+    await page.click('[data-tab=console]');
+  });
+
+  it('gives async functions the AsyncFunction stand-in when asked, and runs them so', async () => {
+    await page.evaluate(() => window.playground.setSource('const f = async () => 1;\nconsole.log(Object.prototype.toString.call(f));\n', { filename: 'tag.js' }));
+    await page.selectOption('#opt-asyncFunctionPrototype', 'true');
+    await page.waitForFunction(() => window.playground.getOutput().includes('_asyncFunction('));
+    expect(await page.evaluate(() => window.playground.getOptions().asyncFunctionPrototype)).toBe(true);
+    const run = await page.evaluate(() => window.playground.run());
+    expect(run.console).toEqual(['[object AsyncFunction]']);
+    expect(run.native).toEqual(run.console);
+    expect(run.same).toBe(true);
+    await page.click('[data-tab=config]');
+    const config = await page.textContent('#config');
+    expect(config).toContain('plugins: [yieldfrom({ asyncFunctionPrototype: true })]');
+    expect(config).toContain('npx yieldfrom src --out-dir lib --async-function-prototype');
+    await page.selectOption('#opt-asyncFunctionPrototype', 'false');
+    await page.waitForFunction(() => !window.playground.getOutput().includes('_asyncFunction('));
     await page.click('[data-tab=console]');
   });
 

@@ -79,7 +79,7 @@ describe('diagnostics', () => {
   });
 
   it('rejects invalid option values before reading the code', () => {
-    for (const options of [{ helpers: 'bundle' }, { sourceType: 'esm' }, { promise: 'bluebird' }, { sourceMaps: 'yes' }, { runtimeModule: '' }]) {
+    for (const options of [{ helpers: 'bundle' }, { sourceType: 'esm' }, { promise: 'bluebird' }, { sourceMaps: 'yes' }, { runtimeModule: '' }, { asyncFunctionPrototype: 'yes' }, { parseOnlyAsyncStatements: 1 }]) {
       const error = failure(() => transform('async function f() {}', options as never));
       expect(error.code).toBe(DiagnosticCodes.INVALID_OPTION);
       expect(formatDiagnostic(error.diagnostic)).toContain('<options>');

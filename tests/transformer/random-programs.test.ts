@@ -287,6 +287,21 @@ describe('random programs', () => {
     expect(run).toBeGreaterThan(270);
   });
 
+  // asyncFunctionPrototype wraps arrows and expressions, converts methods' computed keys where they
+  // stand and hands classes and object literals to the runtime: none of it may change what runs.
+  it('run the same with asyncFunctionPrototype', async () => {
+    let run = 0;
+    for (const seed of seeds.slice(0, 120)) {
+      const code = randomProgram(seed);
+      if (!parses(code)) continue;
+      const native = await runScript(code, 'native.js');
+      const lowered = await runScript(lower(code, { asyncFunctionPrototype: true }), 'lowered.js');
+      expect(lowered.log, `seed ${seed}:\n${code}`).toEqual(native.log);
+      run++;
+    }
+    expect(run).toBeGreaterThan(100);
+  });
+
   // Lowered code goes on through other tools: esbuild rewrites some class shapes (a class's own name
   // inside its computed keys throws there), so the output must run the same after it too.
   it('run the same after esbuild transforms the lowered output', async () => {

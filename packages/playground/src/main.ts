@@ -374,10 +374,15 @@ async function refreshCompare() {
 }
 
 // ---- options, file name, examples ---------------------------------------------------------------
-const optionSelects = { helpers: $<HTMLSelectElement>('opt-helpers'), promise: $<HTMLSelectElement>('opt-promise'), sourceType: $<HTMLSelectElement>('opt-sourceType') };
+const optionSelects = {
+  helpers: $<HTMLSelectElement>('opt-helpers'),
+  promise: $<HTMLSelectElement>('opt-promise'),
+  sourceType: $<HTMLSelectElement>('opt-sourceType'),
+  asyncFunctionPrototype: $<HTMLSelectElement>('opt-asyncFunctionPrototype'),
+};
 
 function showOptions() {
-  for (const key of Object.keys(optionSelects) as (keyof PlaygroundOptions)[]) optionSelects[key].value = state.options[key];
+  for (const key of Object.keys(optionSelects) as (keyof PlaygroundOptions)[]) optionSelects[key].value = String(state.options[key]);
   $<HTMLInputElement>('filename').value = state.filename;
   const language = languageOf(state.filename);
   monaco.editor.setModelLanguage(source.getModel()!, language);
@@ -389,7 +394,9 @@ function showOptions() {
 
 for (const [key, select] of Object.entries(optionSelects) as [keyof PlaygroundOptions, HTMLSelectElement][]) {
   select.addEventListener('change', () => {
-    state.options = { ...state.options, [key]: select.value };
+    // A boolean option's select says "true" or "false".
+    const value = typeof defaultOptions[key] === 'boolean' ? select.value === 'true' : select.value;
+    state.options = { ...state.options, [key]: value };
     showOptions();
     void relower();
   });
@@ -655,7 +662,7 @@ export interface PlaygroundApi {
   setSource(code: string, options?: { filename?: string }): Promise<string>;
   getSource(): string;
   getOutput(): string;
-  /** Changes options (helpers, promise, sourceType); resolves to the new lowered output. */
+  /** Changes options (helpers, promise, sourceType, asyncFunctionPrototype); resolves to the new lowered output. */
   setOptions(options: Partial<PlaygroundOptions>): Promise<string>;
   getOptions(): PlaygroundOptions & { filename: string };
   /** Runs both programs; `budgetMs` (default 10 s) bounds the run. */

@@ -10,9 +10,11 @@ export interface PlaygroundOptions {
   helpers: 'import' | 'inline';
   promise: 'intrinsic' | 'global';
   sourceType: 'module' | 'script' | 'unambiguous';
+  /** Async functions inherit a stand-in %AsyncFunction.prototype% (for libraries that detect them by it). */
+  asyncFunctionPrototype: boolean;
 }
 
-export const defaultOptions: PlaygroundOptions = { helpers: 'import', promise: 'intrinsic', sourceType: 'module' };
+export const defaultOptions: PlaygroundOptions = { helpers: 'import', promise: 'intrinsic', sourceType: 'module', asyncFunctionPrototype: false };
 
 /** What every request to the transform worker carries. */
 export interface SourceInput {

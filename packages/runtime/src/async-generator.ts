@@ -15,13 +15,11 @@
 // the function in `then`: nothing is allocated per step beyond what the spec itself creates.
 import { apply, awaitPrimitive, awaitValue, newPromise, resumeGenerator, lastResolve, lastReject, type ResumeKind } from './intrinsics.js';
 import { AWAIT, DELEGATE, takePending } from './await-marker.js';
+import { builtIn, create, defineProperty, eachMethod, functionKind, getPrototypeOf, hasOwnProperty, setPrototypeOf } from './function-kinds.js';
 import { AsyncIteratorPrototype, checkResult, fail, isObject, NO_METHOD, noArguments, settledPromise, type Send } from './iterator-protocol.js';
 
 // Captured when the runtime loads, like the other intrinsics: later patches are never observed.
-const { create, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
-const { ownKeys } = Reflect;
 const ObjectPrototype = Object.prototype;
-const hasOwnProperty = ObjectPrototype.hasOwnProperty;
 const { get: weakMapGet, set: weakMapSet } = WeakMap.prototype;
 
 // Resumption kinds (also the request kinds), as ResumeKind numbers them. Const enums compile to
@@ -102,13 +100,6 @@ function enqueue(self: unknown, kind: ResumeKind, value: unknown): Promise<unkno
   }
   return promise;
 }
-
-/**
- * A built-in's property: not enumerable, configurable, writable when said. Like every descriptor the
- * runtime builds, it has a null prototype, so fields put on Object.prototype (`get`, `enumerable`...)
- * are not part of it.
- */
-const builtIn = (value: unknown, writable?: boolean) => ({ __proto__: null, value, writable, configurable: true }) as PropertyDescriptor;
 
 const methods = {
   next(value: unknown) { return enqueue(this, Kind.Next, value); },
@@ -283,26 +274,10 @@ function completeStep(g: Internals, value: unknown, threw: boolean, done: boolea
 }
 
 /**
- * Stands in for %AsyncGeneratorFunction%, which only native syntax can reach. Calling it builds an
- * async generator from source text, which cannot be lowered: it is handed to the engine's own
- * AsyncGeneratorFunction when there is one.
- */
-function AsyncGeneratorFunction(this: unknown, _body: string): Function {
-  // Split so that no tool scanning the runtime's text for leftover async syntax is misled.
-  return apply(Function('return Object.getPrototypeOf(async ' + 'function* () {}).constructor')(), undefined, arguments) as Function;
-}
-
-/**
  * Stands in for %AsyncGeneratorFunction.prototype%: lowered async generator functions inherit from
  * it, so `Object.getPrototypeOf(g).prototype` is %AsyncGeneratorPrototype% as it is natively.
  */
-export const AsyncGeneratorFunctionPrototype: object = create(Function.prototype, {
-  constructor: builtIn(AsyncGeneratorFunction),
-  prototype: builtIn(AsyncGeneratorPrototype),
-  [Symbol.toStringTag]: builtIn('AsyncGeneratorFunction'),
-});
-defineProperty(AsyncGeneratorFunction, 'prototype', { __proto__: null, value: AsyncGeneratorFunctionPrototype, writable: false } as PropertyDescriptor);
-setPrototypeOf(AsyncGeneratorFunction, Function);
+export const AsyncGeneratorFunctionPrototype: object = functionKind('AsyncGeneratorFunction', 'function*', AsyncGeneratorPrototype);
 defineProperty(AsyncGeneratorPrototype, 'constructor', builtIn(AsyncGeneratorFunctionPrototype));
 
 // Whose `prototype` the objects of each generator function inherit from, read when it is called as
@@ -327,30 +302,10 @@ export function asyncGeneratorFunction<F extends Function>(wrapper: F, generator
  * once the object or class exists; a method replaced in the meantime is left alone.
  */
 export function asyncGeneratorMethods<T extends object>(home: T, methods: unknown[], staticMethods?: unknown[]): T {
-  if (staticMethods) {
-    defineMethods(home, staticMethods);
-    defineMethods((home as unknown as { prototype: object }).prototype, methods);
-  } else {
-    defineMethods(home, methods);
-  }
+  eachMethod(home, methods, staticMethods, 2, (method, generatorFunction) => {
+    if (!apply(hasOwnProperty, method, ['prototype'])) asyncGeneratorFunction(method, generatorFunction as Function);
+  });
   return home;
-}
-
-/**
- * ToPropertyKey, exactly once, as a computed key in a class or object literal performs it (the
- * lowering keeps an async generator method's computed key to find the method by it afterwards).
- */
-export function toPropertyKey(value: unknown): PropertyKey {
-  return ownKeys({ [value as PropertyKey]: 0 })[0]!;
-}
-
-function defineMethods(home: object, methods: unknown[]) {
-  for (let i = 0; i < methods.length; i += 2) {
-    const descriptor = getOwnPropertyDescriptor(home, methods[i] as PropertyKey);
-    // An accessor's descriptor has no `value` of its own: one on Object.prototype is not the method.
-    const method = descriptor && apply(hasOwnProperty, descriptor, ['value']) && descriptor.value;
-    if (typeof method === 'function' && !apply(hasOwnProperty, method, ['prototype'])) asyncGeneratorFunction(method, methods[i + 1] as Function);
-  }
 }
 
 /**

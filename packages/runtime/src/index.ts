@@ -6,7 +6,10 @@ export { currentCaptures } from './coroutine.js';
 export { freshGenerator } from './fresh-generator.js';
 export { setTracer } from './trace.js';
 export type { TraceEvent, Tracer } from './trace.js';
-export { asyncGenerator, asyncGeneratorFunction, asyncGeneratorMethods, toPropertyKey, AsyncGeneratorPrototype } from './async-generator.js';
+export { asyncGenerator, asyncGeneratorFunction, asyncGeneratorMethods, AsyncGeneratorPrototype } from './async-generator.js';
+// The `asyncFunctionPrototype` option: async functions inherit a stand-in %AsyncFunction.prototype%.
+export { asyncFunction, asyncFunctionMethods, AsyncFunctionPrototype } from './async-function.js';
+export { toPropertyKey } from './to-property-key.js';
 export { AsyncIteratorPrototype } from './iterator-protocol.js';
 export { awaitMarker } from './await-marker.js';
 export { yieldStar } from './yield-star.js';

@@ -28,6 +28,9 @@ Options:
                            the only kind standard output can take)
       --helpers <mode>     import (default): import @yieldfrom/runtime; inline: self-contained output
       --promise <mode>     intrinsic (default, spec-exact) or global (zone.js)
+      --async-function-prototype
+                           async functions inherit a stand-in AsyncFunction.prototype, so libraries
+                           that detect them by Symbol.toStringTag (the async package) see them as async
       --source-type <type> module, script or unambiguous (default: .mjs/.mts are modules, .cjs/.cts
                            scripts, other files modules in a "type": "module" package, else unambiguous)
       --check              list each async construct left (file:line:column: await is not lowered);
@@ -81,6 +84,7 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
         break;
       case '--helpers': options.transform.helpers = value() as TransformOptions['helpers']; break;
       case '--promise': options.transform.promise = value() as TransformOptions['promise']; break;
+      case '--async-function-prototype': options.transform.asyncFunctionPrototype = true; break;
       case '--source-type': options.transform.sourceType = value() as TransformOptions['sourceType']; break;
       case '--check': options.check = true; break;
       case '--stdin': options.stdin = true; break;

@@ -47,6 +47,14 @@ export interface TransformOptions {
    */
   promise?: 'intrinsic' | 'global';
   /**
+   * Lowered async functions, arrows and methods inherit from a stand-in %AsyncFunction.prototype%
+   * (`Symbol.toStringTag` "AsyncFunction", a `constructor` that builds async functions from text), so
+   * code that tells async functions apart by their tag or prototype (the `async` package,
+   * is-async-function) treats them as async. Costs a `setPrototypeOf` per function object made.
+   * @default false
+   */
+  asyncFunctionPrototype?: boolean;
+  /**
    * Parse only the top-level statements that spell `async`, `await` or `yield`, leaving the rest
    * unparsed: much faster on files with little async code, but a syntax error outside those
    * statements is not reported. For hosts that parse and check every file themselves: the build
@@ -65,6 +73,7 @@ export interface NormalizedOptions {
   sourceMaps: boolean | 'inline';
   inputSourceMap: object | null;
   promise: 'intrinsic' | 'global';
+  asyncFunctionPrototype: boolean;
   parseOnlyAsyncStatements: boolean;
 }
 
@@ -116,8 +125,8 @@ export function normalizeOptions(options: TransformOptions | undefined): {
   if (given.sourceMaps !== undefined && typeof given.sourceMaps !== 'boolean' && given.sourceMaps !== 'inline') {
     invalid('sourceMaps', 'true, false or "inline"');
   }
-  if (given.parseOnlyAsyncStatements !== undefined && typeof given.parseOnlyAsyncStatements !== 'boolean') {
-    invalid('parseOnlyAsyncStatements', 'true or false');
+  for (const name of ['parseOnlyAsyncStatements', 'asyncFunctionPrototype']) {
+    if (given[name] !== undefined && typeof given[name] !== 'boolean') invalid(name, 'true or false');
   }
   let inputSourceMap: object | null = null;
   if (given.inputSourceMap != null) {
@@ -133,7 +142,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       invalid('inputSourceMap', 'a source map object or its JSON text');
     }
   }
-  const known = new Set(['filename', 'runtimeModule', 'sourceMaps', 'inputSourceMap', 'parseOnlyAsyncStatements', ...Object.keys(choices)]);
+  const known = new Set(['filename', 'runtimeModule', 'sourceMaps', 'inputSourceMap', 'parseOnlyAsyncStatements', 'asyncFunctionPrototype', ...Object.keys(choices)]);
   for (const name of Object.keys(given)) {
     if (!known.has(name) && !toleratedNames.has(name)) {
       diagnostics.push(
@@ -158,6 +167,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       sourceMaps: (given.sourceMaps as NormalizedOptions['sourceMaps']) ?? false,
       inputSourceMap,
       promise: (given.promise as NormalizedOptions['promise']) ?? 'intrinsic',
+      asyncFunctionPrototype: given.asyncFunctionPrototype === true,
       parseOnlyAsyncStatements: given.parseOnlyAsyncStatements === true,
     },
     diagnostics,

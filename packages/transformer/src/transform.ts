@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analyze/functions.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
-import { lowerAsyncGeneratorMethods, lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield, type GeneratorMethod } from './lower/async-generators.js';
+import { handOverMethods, lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield, type HandedOverMethod } from './lower/async-generators.js';
 import { lowerForAwait } from './lower/for-await.js';
 import { lowerAwaitUsing } from './lower/await-using.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
@@ -64,7 +64,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   let usingScope: string | undefined;
   const pending: PendingSuspension[] = [];
   const slots = new Map();
-  const generatorMethods = new Map<t.ObjectExpression | t.Class, GeneratorMethod[]>();
+  const handedOverMethods = new Map<t.ObjectExpression | t.Class, HandedOverMethod[]>();
 
   try {
     const captureHelpers = { apply: () => helpers.use('apply'), optionalMethod: () => helpers.use('optionalMethod') };
@@ -100,9 +100,10 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         globalPromise: opts.promise === 'global',
         helper: (name) => helpers.use(name),
         currentCaptures: () => helpers.use('currentCaptures'),
-        asyncGeneratorMethod: (method, key, generator) => {
-          const list = generatorMethods.get(method.container!) ?? [];
-          generatorMethods.set(method.container!, [...list, { key, generator, isStatic: !!(method.node as t.ClassMethod).static }]);
+        asyncFunctionPrototype: opts.asyncFunctionPrototype,
+        handOverMethod: (method, key, generator) => {
+          const list = handedOverMethods.get(method.container!) ?? [];
+          handedOverMethods.set(method.container!, [...list, { key, generator, isStatic: !!(method.node as t.ClassMethod).static }]);
         },
       });
     } catch (error) {
@@ -111,7 +112,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       throw new YieldfromError([at(DiagnosticCodes.INTERNAL_ERROR, message, fn.node, code, opts)]);
     }
   }
-  lowerAsyncGeneratorMethods(s, generatorMethods, () => helpers.use('asyncGeneratorMethods'));
+  handOverMethods(s, handedOverMethods, (generators) => helpers.use(generators ? 'asyncGeneratorMethods' : 'asyncFunctionMethods'));
   const programStart = prologueEnd(program, code);
   const afterDirectives = program.directives.length > 0;
   const atLineStart = !afterDirectives;

@@ -69,6 +69,8 @@ export interface FunctionContext {
   hoistAsVar: boolean;
   /** A declaration in a `switch` case of sloppy code: Annex B would var-hoist its plain `function`. */
   sloppySwitch: t.SwitchStatement | null;
+  /** For declarations that stay declarations (no `hoistTo`): the statement list they are declared in. */
+  declaredIn: StatementList | null;
   /**
    * For methods: the statement list whose every execution evaluates the method's class or object
    * literal at most once (no function, loop or field initializer in between). A variable declared
@@ -227,6 +229,7 @@ export function analyze(parsed: Parsed): Analysis {
       hoistTo: null,
       hoistAsVar: false,
       sloppySwitch: null,
+      declaredIn: null,
       generatorSlot: null,
       superInParameters: false,
       capturesInParameters: false,
@@ -629,6 +632,7 @@ export function analyze(parsed: Parsed): Analysis {
       else if (parent.type === 'SwitchCase' && grandparent?.type === 'SwitchStatement' && !context.strict) {
         inner.sloppySwitch = grandparent;
       }
+      if (!inner.hoistTo) inner.declaredIn = (parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration' ? grandparent : parent) as StatementList;
     }
     if (lowered) inner.startsStatement = statementStarts.has(node.start!);
     if (node.type === 'ClassMethod' && node.kind === 'constructor') {

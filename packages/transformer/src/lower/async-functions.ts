@@ -48,15 +48,20 @@ export interface ShellContext {
   names: NameAllocator;
   captureNames: CaptureNames;
   /** The local name of a helper (claimed on first use). */
-  helper: (name: 'spawn' | 'spawnGlobal' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'toPropertyKey') => string;
+  helper: (name: 'spawn' | 'spawnGlobal' | 'freshGenerator' | 'asyncGenerator' | 'asyncGeneratorFunction' | 'asyncFunction' | 'toPropertyKey') => string;
   /** `promise: 'global'` was asked for (async functions only: async generators stay intrinsic). */
   globalPromise: boolean;
   /** The local name of the runtime's `currentCaptures`, claimed on first use. */
   currentCaptures: () => string;
   /** Renamed identifiers (`yield` in sloppy code), by original name. */
   renamed: Map<string, string>;
-  /** An async generator method got its generator once per evaluation of its object or class, under `key`. */
-  asyncGeneratorMethod: (fn: FunctionContext, key: string, generator: string) => void;
+  /** `asyncFunctionPrototype`: async functions inherit the stand-in %AsyncFunction.prototype%. */
+  asyncFunctionPrototype: boolean;
+  /**
+   * A method to hand to the runtime once its object or class exists, found by `key`: an async
+   * generator method with the `generator` made once per evaluation, or an async method (no generator).
+   */
+  handOverMethod: (fn: FunctionContext, key: string, generator?: string) => void;
 }
 
 /** The helper that runs `fn`'s generator: `spawn` for async functions, `asyncGenerator` for async generators. */
@@ -67,10 +72,17 @@ function driverOf(fn: FunctionContext, context: ShellContext): string {
 
 /**
  * An async generator function owns a `prototype` its objects inherit from: the runtime gives the
- * wrapper one, and learns which generator it fronts.
+ * wrapper one, and learns which generator it fronts. With `asyncFunctionPrototype`, an async function
+ * inherits the stand-in %AsyncFunction.prototype%.
  */
 function withPrototype(fn: FunctionContext, wrapper: string, generator: string, context: ShellContext): string {
-  return fn.asyncGenerator ? `${context.helper('asyncGeneratorFunction')}(${wrapper}, ${generator})` : wrapper;
+  if (fn.asyncGenerator) return `${context.helper('asyncGeneratorFunction')}(${wrapper}, ${generator})`;
+  return context.asyncFunctionPrototype ? `${context.helper('asyncFunction')}(${wrapper})` : wrapper;
+}
+
+/** With `asyncFunctionPrototype`, hands an async method over by its key (none when it is computed and was not converted). */
+function handOverAsyncMethod(fn: FunctionContext, key: string | null, context: ShellContext): void {
+  if (context.asyncFunctionPrototype && !fn.asyncGenerator && key !== null) context.handOverMethod(fn, key);
 }
 
 export function lowerAsyncFunction(fn: FunctionContext, context: ShellContext): void {
@@ -263,6 +275,11 @@ function lowerDeclaration(node: t.FunctionDeclaration, fn: FunctionContext, cont
     // %AsyncGeneratorPrototype% on the first call (it cannot run code where the declaration stands).
     `function ${name}${typeParameters}(${params}) { ${strictPrologue(fn)}return ${driver}(${generator}, this, ${forwardedArguments(node, fn, context)}, new.target${fn.asyncGenerator && name ? `, ${name}` : ''}); } function* ${generator}${typeParameters}`
   );
+  // Initialized before any code of its statement list runs: the prototype is set first thing there
+  // (an anonymous `export default` has no name to set it through).
+  if (context.asyncFunctionPrototype && !fn.asyncGenerator && name && fn.declaredIn) {
+    slotList(fn.declaredIn, context).statements.push(`${context.helper('asyncFunction')}(${name});`);
+  }
 }
 
 function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, context: ShellContext) {
@@ -398,7 +415,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   const { key, access } = propertyAccess(fn.name);
   const { params, forwarded } = arrowForwarding(node.params, context);
   const self = fn.passesThis ? 'this' : 'void 0';
-  const wrapper = `{ ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}`;
+  const wrapper = withPrototype(fn, `{ ${key}: (${params}) => ${driver}(${generator}, ${self}, ${forwarded}) }${access}`, generator, context);
   // Without captures to declare first, the generator is the argument of an arrow that returns the
   // wrapper (shorter than a block with a declaration and a return); `this` stays lexical either way.
   const captures = captureDeclarations(fn.captures, context.captureNames);
@@ -465,7 +482,13 @@ function lowerHoistedArrow(
   }
   const self = fn.passesThis ? 'this' : 'void 0';
   // The arrow stays where it was (so NamedEvaluation still names it); its body moves to the target.
-  s.update(node.start!, where.afterAsync, `${fn.startsStatement ? ';' : ''}(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`);
+  // To get the stand-in prototype it is wrapped, and named by a property key, as unhoisted arrows are.
+  const arrowHead = `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`;
+  const { key, access } = propertyAccess(fn.name);
+  const wrapped = context.asyncFunctionPrototype ? `${context.helper('asyncFunction')}({ ${key}: ${arrowHead}` : '';
+  s.update(node.start!, where.afterAsync, `${fn.startsStatement ? ';' : ''}${wrapped || arrowHead}`);
+  // (After the arrow's end, where the body's text moves away from.)
+  if (wrapped) s.prependRight(node.end!, ` }${access})`);
   const parenthesized = code[where.afterAsync] === '(' || code[where.afterAsync] === '<';
   if (!inClass) s.prependRight(where.afterAsync, ` function* ${generator}`);
   const lastParam = node.params[node.params.length - 1];
@@ -560,6 +583,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const declarationTarget = fn.generatorDeclarationTarget;
   if (declarationTarget && node.type === 'ObjectMethod' && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters) {
     lowerMethodWithGeneratorDeclaration(node, fn, context, { open, signature, target: declarationTarget });
+    handOverAsyncMethod(fn, handOverKey(fn, context, declarationTarget, { start: keyStart, close: keyClose }), context);
     return;
   }
   const slot = fn.generatorSlot;
@@ -589,7 +613,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       // generator method's key is converted right there, as the class or literal would convert it,
       // so the runtime can find the method by it later without running user code again.
       const key = declareSlot(slot, `${holder}Key`, context);
-      const convert = fn.asyncGenerator ? context.helper('toPropertyKey') : '';
+      const convert = fn.asyncGenerator || context.asyncFunctionPrototype ? context.helper('toPropertyKey') : '';
       s.prependRight(keyStart, `(${key} = ${convert ? `${convert}(` : ''}`);
       s.update(keyClose, typeParametersEnd, `${convert ? ')' : ''}, ${holder} = function*${typeParameters}`);
       keyText = key;
@@ -624,7 +648,8 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
       }
     }
     s.appendLeft(node.end!, `, ${keyText})]${signature} { ${strictPrologue(fn)}return ${driver}(${holder}, this, ${forwarded}${captured}); }`);
-    if (fn.asyncGenerator) context.asyncGeneratorMethod(fn, keyText, holder);
+    if (fn.asyncGenerator) context.handOverMethod(fn, keyText, holder);
+    handOverAsyncMethod(fn, keyText, context);
     return;
   }
   const inStaticField = node.type === 'ClassPrivateMethod' || (namesOwnClass && hasClassFieldSyntax(ownClass!)) || decorated;
@@ -637,13 +662,15 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
     const keyEnd = node.computed ? keyClose + 1 : node.key.end!;
     moveIntoStaticField(s, { from: keyEnd, to: node.end!, inClass: ownClass, holder });
     s.appendLeft(keyEnd, `${signature} { return ${driver}(${holder}, this, ${forwardedArguments(node, fn, context)}); }`);
-    if (fn.asyncGenerator && node.type !== 'ClassPrivateMethod') context.asyncGeneratorMethod(fn, propertyKeyText(node, code), holder);
+    if (fn.asyncGenerator && node.type !== 'ClassPrivateMethod') context.handOverMethod(fn, propertyKeyText(node, code), holder);
+    handOverAsyncMethod(fn, handOverKey(fn, context, slot, { start: keyStart, close: keyClose }), context);
     return;
   }
   const generator = generatorName(fn, context);
   const captures = captureDeclarations(fn.captures, context.captureNames);
   s.prependRight(open, `${signature} { ${strictPrologue(fn)}${captures}return ${driver}(function* ${generator}`);
   s.appendLeft(node.end!, `, this, ${forwardedArguments(node, fn, context)}); }`);
+  handOverAsyncMethod(fn, handOverKey(fn, context, slot, { start: keyStart, close: keyClose }), context);
 }
 
 /**
@@ -672,6 +699,22 @@ function propertyKeyText(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMe
   return node.key.type === 'Identifier' ? JSON.stringify(node.key.name) : code.slice(node.key.start!, node.key.end!);
 }
 
+/**
+ * The key an async method is handed over by (`asyncFunctionPrototype`): as `propertyKeyText` spells
+ * it, or for a computed key, a binding of `list` it is converted into where it stands; null for a
+ * private method, or a computed key with no list to hold it.
+ */
+function handOverKey(fn: FunctionContext, context: ShellContext, list: StatementList | null, key: { start: number; close: number }): string | null {
+  const node = fn.node as t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod;
+  if (!context.asyncFunctionPrototype || fn.asyncGenerator || node.type === 'ClassPrivateMethod') return null;
+  if (!node.computed) return propertyKeyText(node, context.code);
+  if (!list) return null;
+  const binding = declareSlot(list, '_key', context);
+  context.s.prependRight(key.start, `(${binding} = ${context.helper('toPropertyKey')}(`);
+  context.s.appendLeft(key.close, '))');
+  return binding;
+}
+
 /** Class members of the same edition as a static private field. */
 const classFieldSyntax = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassPrivateMethod', 'ClassAccessorProperty', 'StaticBlock']);
 
@@ -685,24 +728,32 @@ export interface SlotList {
   /** Declared with `var` (a function body, static block or script) rather than `let`. */
   asVar: boolean;
   declarators: string[];
+  /** Statements to run right after the declarations, before the list's own. */
+  statements: string[];
 }
 
 function declareSlot(slot: StatementList, base: string, context: ShellContext, binding: { init?: string; asVar?: boolean; claim?: boolean; claimed?: boolean } = {}): string {
   // A hoisted declaration keeps its own name; generated holders claim a fresh one (unless `claimed` already).
   const name = binding.claimed || (binding.init !== undefined && !binding.claim) ? base : context.names.claim(base);
-  let list = context.slots.get(slot);
-  if (!list) context.slots.set(slot, (list = { asVar: slot.type === 'Program', declarators: [] }));
+  const list = slotList(slot, context);
   if (binding.asVar) list.asVar = true;
   list.declarators.push(binding.init !== undefined ? `${name} = ${binding.init}` : name);
   return name;
 }
 
-/** Declares the slot bindings at the top of their statement lists. */
+function slotList(slot: StatementList, context: ShellContext): SlotList {
+  let list = context.slots.get(slot);
+  if (!list) context.slots.set(slot, (list = { asVar: slot.type === 'Program', declarators: [], statements: [] }));
+  return list;
+}
+
+/** Declares the slot bindings at the top of their statement lists, then runs their statements. */
 export function emitSlots(s: MagicString, code: string, slots: Map<StatementList, SlotList>, programStart: number, atLineStart: boolean): void {
   for (const [list, slot] of slots) {
     // `var` where it can be (a script may run twice in one realm; a parameter may share a hoisted
     // function's name), `let` in blocks so each block entry gets its own.
-    const statement = `${slot.asVar ? 'var' : 'let'} ${slot.declarators.join(', ')};`;
+    const declaration = slot.declarators.length ? `${slot.asVar ? 'var' : 'let'} ${slot.declarators.join(', ')};` : '';
+    const statement = [declaration, ...slot.statements].filter(Boolean).join(' ');
     switch (list.type) {
       case 'Program':
         // At the start of a line (the file's, or the one after a hashbang), or after a directive.

@@ -26,43 +26,47 @@ export function lowerAsyncGeneratorReturn(s: MagicString, node: t.ReturnStatemen
   s.appendLeft(argument.end!, sequence ? '))' : ')');
 }
 
-/** An async generator method whose generator is created once per evaluation of its object or class. */
-export interface GeneratorMethod {
+/**
+ * A method the runtime gives what a method definition cannot: an async generator method whose
+ * generator is created once per evaluation of its object or class, or (with `asyncFunctionPrototype`)
+ * an async method.
+ */
+export interface HandedOverMethod {
   /** The property key as the method's wrapper spells it: a literal, or the binding of a converted computed key. */
   key: string;
-  /** The binding holding the method's generator function. */
-  generator: string;
+  /** For an async generator method: the binding holding its generator function. */
+  generator?: string;
   isStatic: boolean;
 }
 
 /**
  * Async generator methods own a `prototype` their objects inherit from, and inherit from
- * %AsyncGeneratorFunction.prototype%, but a method definition cannot run code once its function
- * exists. So the object or class is handed to the runtime right after it is made:
+ * %AsyncGeneratorFunction.prototype% (async methods, with `asyncFunctionPrototype`, from the stand-in
+ * %AsyncFunction.prototype%), but a method definition cannot run code once its function exists. So
+ * the object or class is handed to the runtime right after it is made:
  *   "({ async *m() {} })"      => "asyncGeneratorMethods({ m() {...} }, ["m", _m])"
  *   "class C { async *m() {} }" => "class C { m() {...} } asyncGeneratorMethods(C, ["m", _m], [])"
- *   "(class D { static async *s() {} })" => "asyncGeneratorMethods(class D { ... }, [], ["s", _s])"
+ *   "(class D { static async s() {} })" => "asyncFunctionMethods(class D { ... }, [], ["s"])"
  * A computed key was converted once where it stood (toPropertyKey), so the runtime finds the method
  * without running user code again. An anonymous class expression stays as it is (wrapping it would
- * lose the name it gets from its position): its methods' generator objects still inherit
+ * lose the name it gets from its position): its async generator methods' objects still inherit
  * %AsyncGeneratorPrototype%, through a stand-in prototype.
  */
-export function lowerAsyncGeneratorMethods(s: MagicString, containers: Map<t.ObjectExpression | t.Class, GeneratorMethod[]>, helper: () => string): void {
-  for (const [container, methods] of containers) {
-    const list = (entries: GeneratorMethod[]) => `[${entries.map((m) => `${m.key}, ${m.generator}`).join(', ')}]`;
-    // Innermost: inside whatever other lowerings wrapped around the same expression.
-    if (container.type === 'ObjectExpression') {
-      s.appendRight(container.start!, `${helper()}(`);
-      s.prependLeft(container.end!, `, ${list(methods)})`);
-      continue;
-    }
-    const lists = `${list(methods.filter((m) => !m.isStatic))}, ${list(methods.filter((m) => m.isStatic))}`;
-    if (!container.id) continue;
-    if (container.type === 'ClassDeclaration') {
-      s.appendLeft(container.end!, ` ${helper()}(${container.id.name}, ${lists});`);
-    } else {
-      s.appendRight(container.start!, `${helper()}(`);
-      s.prependLeft(container.end!, `, ${lists})`);
+export function handOverMethods(s: MagicString, containers: Map<t.ObjectExpression | t.Class, HandedOverMethod[]>, helper: (generators: boolean) => string): void {
+  for (const [container, all] of containers) {
+    if (container.type !== 'ObjectExpression' && !container.id) continue;
+    for (const generators of [true, false]) {
+      const methods = all.filter((m) => !!m.generator === generators);
+      if (!methods.length) continue;
+      const list = (entries: HandedOverMethod[]) => `[${entries.map((m) => (generators ? `${m.key}, ${m.generator}` : m.key)).join(', ')}]`;
+      const lists = container.type === 'ObjectExpression' ? list(methods) : `${list(methods.filter((m) => !m.isStatic))}, ${list(methods.filter((m) => m.isStatic))}`;
+      // Innermost: inside whatever other lowerings wrapped around the same expression.
+      if (container.type === 'ClassDeclaration') {
+        s.appendLeft(container.end!, ` ${helper(generators)}(${container.id!.name}, ${lists});`);
+      } else {
+        s.appendRight(container.start!, `${helper(generators)}(`);
+        s.prependLeft(container.end!, `, ${lists})`);
+      }
     }
   }
 }
