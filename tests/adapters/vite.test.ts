@@ -103,7 +103,7 @@ describe('Vite and dependencies', () => {
     };
     const lowered = await optimize({ lowerDependencies: true });
     // Every runtime module lowered code may import is pre-bundled up front.
-    const runtimeModules = ['async-generator', 'await-marker', 'await-using', 'coroutine', 'for-await', 'fresh-generator', 'intrinsics', 'optional-method', 'spawn', 'spawn-global', 'yield-star'];
+    const runtimeModules = ['async-function', 'async-generator', 'await-marker', 'await-using', 'coroutine', 'for-await', 'fresh-generator', 'intrinsics', 'optional-method', 'spawn', 'spawn-global', 'to-property-key', 'yield-star'];
     expect(Object.keys(lowered.files).sort()).toEqual([...runtimeModules.map((module) => `@yieldfrom/runtime/${module}`), 'p-map']);
     expect(remainingAsync(lowered.files['p-map']!)).toEqual([]);
     expect(fs.readFileSync(lowered.files['p-map']!, 'utf8')).toMatch(/\bspawn\b/);
