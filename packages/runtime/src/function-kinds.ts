@@ -21,7 +21,7 @@ export const builtIn = (value: unknown, writable?: boolean) => ({ __proto__: nul
  * that makes its functions), which only native syntax can reach, and returns its prototype, inheriting
  * `Function.prototype`, with `constructor` and `Symbol.toStringTag`. Calling the
  * stand-in builds a function from source text, which cannot be lowered: it is handed to the engine's
- * own constructor when there is one. `instancePrototype` is the `prototype` of the prototype
+ * own constructor when there is one, and made to inherit the stand-in prototype. `instancePrototype` is the `prototype` of the prototype
  * (%AsyncGeneratorPrototype%, which async generator functions' own `prototype`s inherit).
  */
 export function functionKind(name: string, keyword: 'function' | 'function*', instancePrototype?: object): object {
@@ -29,7 +29,9 @@ export function functionKind(name: string, keyword: 'function' | 'function*', in
   const constructor = {
     [name]: function (this: unknown, _body: string): Function {
       // Spelled in two parts so that no tool scanning the runtime's text for leftover async syntax is misled.
-      return apply(Function(`return Object.getPrototypeOf(async ${keyword} () {}).constructor`)(), undefined, arguments) as Function;
+      const made = apply(Function(`return Object.getPrototypeOf(async ${keyword} () {}).constructor`)(), undefined, arguments) as Function;
+      // An instance of the stand-in, as the lowered functions are.
+      return setPrototypeOf(made, prototype);
     },
   }[name]!;
   // (Symbol keys come after string keys in any order of definition, as natively.)
