@@ -86,6 +86,17 @@ describe('diagnostics', () => {
     }
   });
 
+  it('warns where a file hands async functions to a package that tells them apart by their tag', () => {
+    const codes = (code: string, options = {}) => transform(code, { filename: 'a.js', ...options }).diagnostics.map((d) => `${d.code} ${d.loc?.line}:${d.loc?.column}`);
+    expect(codes('import async from "async";\nexport const f = async () => 1;')).toEqual(['YF3002 1:18']);
+    expect(codes('const mapLimit = require("async/mapLimit");\nconst f = async () => 1;', { sourceType: 'script' })).toEqual(['YF3002 1:25']);
+    expect(codes('import { map } from "neo-async";\nexport const f = async () => 1;', { parseOnlyAsyncStatements: true })).toEqual(['YF3002 1:20']);
+    // Not with the option, not for other packages, not for a file whose only async functions are generators.
+    expect(codes('import async from "async";\nexport const f = async () => 1;', { asyncFunctionPrototype: true })).toEqual([]);
+    expect(codes('import retry from "async-retry";\nexport const f = async () => 1;')).toEqual([]);
+    expect(codes('import async from "async";\nexport async function* g() {}')).toEqual([]);
+  });
+
   it('warns about unknown options and goes on', () => {
     const result = transform('async function f() {}', { target: 'es5' } as never);
     expect(result.diagnostics.map((d) => d.code)).toEqual([DiagnosticCodes.UNKNOWN_OPTION]);

@@ -54,6 +54,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const problems = reportProblems(analysis, code, opts, warnings);
   if (problems.length) throw new YieldfromError(problems);
   if (!analysis.lowered.length) return unchanged(code, opts, warnings);
+  if (!opts.asyncFunctionPrototype && analysis.lowered.some((fn) => !fn.asyncGenerator)) warnAboutTagDetection(program, code, opts, warnings);
 
   const s = new MagicString(code);
   const names = new NameAllocator(analysis.names, spelledInRangesLookup(code, analysis.unread));
@@ -163,6 +164,29 @@ function reportProblems(analysis: Analysis, code: string, opts: NormalizedOption
     }
   }
   return errors;
+}
+
+// Packages that call a function with a callback unless its Symbol.toStringTag says "AsyncFunction".
+const detectsAsyncFunctionsByTag = /^(?:async|neo-async)(?:\/|$)/;
+
+/**
+ * A lowered async function is a plain function to code that reads its tag: the `async` package calls
+ * it with a callback it never calls, and waits for ever. Where the file imports or requires such a
+ * package at its top level, say so, and what option makes the functions look async.
+ */
+function warnAboutTagDetection(program: t.Program, code: string, opts: NormalizedOptions, warnings: Diagnostic[]): void {
+  for (const statement of program.body) {
+    let source: t.Node | undefined;
+    if (statement.type === 'ImportDeclaration') source = statement.source;
+    else if (statement.type === 'VariableDeclaration') {
+      const init = statement.declarations[0]?.init;
+      if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0];
+    }
+    if (source?.type !== 'StringLiteral' || !detectsAsyncFunctionsByTag.test(source.value)) continue;
+    const message = `'${source.value}' tells async functions from callback-style ones by Symbol.toStringTag, and lowered async functions do not have it: it would call them with a callback they never call. Lower with asyncFunctionPrototype (--async-function-prototype)`;
+    warnings.push(at(DiagnosticCodes.ASYNC_FUNCTIONS_DETECTED_BY_TAG, message, source, code, opts, 'warning'));
+    return;
+  }
 }
 
 /**
