@@ -19,7 +19,7 @@ export const DiagnosticCodes = {
   EVAL_IN_ASYNC_ARROW: 'YF3001',
   /**
    * The file imports a package that tells async functions from callback-style ones by their tag
-   * (`async`), and its async functions are lowered without `asyncFunctionPrototype`.
+   * (the `async` package), and its async functions are lowered without `asyncFunctionPrototype`.
    */
   ASYNC_FUNCTIONS_DETECTED_BY_TAG: 'YF3002',
   /** A bug in yieldfrom: the input was valid but could not be lowered. Please report it. */

@@ -167,7 +167,8 @@ function reportProblems(analysis: Analysis, code: string, opts: NormalizedOption
 }
 
 // Packages that call a function with a callback unless its Symbol.toStringTag says "AsyncFunction".
-const detectsAsyncFunctionsByTag = /^(?:async|neo-async)(?:\/|$)/;
+// (neo-async, its look-alike, treats every function as callback-style, native async ones included.)
+const detectsAsyncFunctionsByTag = /^async(?:\/|$)/;
 
 /**
  * A lowered async function is a plain function to code that reads its tag: the `async` package calls
