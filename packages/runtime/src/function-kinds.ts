@@ -21,7 +21,7 @@ export const builtIn = (value: unknown, writable?: boolean) => ({ __proto__: nul
  * that makes its functions), which only native syntax can reach, and returns its prototype, inheriting
  * `Function.prototype`, with `constructor` and `Symbol.toStringTag`. Calling the
  * stand-in builds a function from source text, which cannot be lowered: it is handed to the engine's
- * own constructor when there is one, and made to inherit the stand-in prototype. `instancePrototype` is the `prototype` of the prototype
+ * own constructor when there is one (an async function made to inherit the stand-in). `instancePrototype` is the `prototype` of the prototype
  * (%AsyncGeneratorPrototype%, which async generator functions' own `prototype`s inherit).
  */
 export function functionKind(name: string, keyword: 'function' | 'function*', instancePrototype?: object): object {
@@ -30,8 +30,10 @@ export function functionKind(name: string, keyword: 'function' | 'function*', in
     [name]: function (this: unknown, _body: string): Function {
       // Spelled in two parts so that no tool scanning the runtime's text for leftover async syntax is misled.
       const made = apply(Function(`return Object.getPrototypeOf(async ${keyword} () {}).constructor`)(), undefined, arguments) as Function;
-      // An instance of the stand-in, as the lowered functions are.
-      return setPrototypeOf(made, prototype);
+      // An async function is made an instance of the stand-in, as the lowered ones are. An async
+      // generator function keeps the engine's prototypes: its `prototype` inherits the engine's
+      // %AsyncGeneratorPrototype%, which its objects need, and must stay `prototype` of its prototype.
+      return instancePrototype ? made : setPrototypeOf(made, prototype);
     },
   }[name]!;
   // (Symbol keys come after string keys in any order of definition, as natively.)
