@@ -358,6 +358,12 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.click('[data-tab=timeline]');
     const trace = await page.evaluate(() => window.playground.getTrace());
     await page.click(`#timeline .event[data-order="${trace.find((e) => e.type === 'suspend')!.order}"]`);
+    // Every control of the output pane's bar is on screen (the bar wraps when its options do not fit).
+    const width = page.viewportSize()!.width;
+    for (const control of ['#opt-helpers', '#opt-promise', '#opt-asyncFunctionPrototype', '#opt-sourceType', '#diff']) {
+      const box = (await page.locator(control).boundingBox())!;
+      expect(box.x + box.width, control).toBeLessThanOrEqual(width);
+    }
     fs.mkdirSync(outputDir, { recursive: true });
     const file = path.join(outputDir, 'playground.png');
     await page.screenshot({ path: file });
