@@ -125,6 +125,7 @@ export async function double(x) { await null; return x * 2; }
 async function fails(n) { if (n === 2) throw new Error('two'); return n; }
 class Jobs { static async next(n) { return n + 1; } }
 const tools = { async square(n) { return (await n) * n; } };
+export default class { static async twice(n) { return 2 * n; } }
 export async function scenario() {
   const log = [];
   const limited = await async.mapLimit([100, 20, 40], 2, async (ms) => {
@@ -165,6 +166,14 @@ describe('the async package given lowered async functions', () => {
     const lowered = await import(pathToFileURL(loweredFile).href);
     expect(Object.prototype.toString.call(lowered.double)).toBe('[object AsyncFunction]');
     expect(await lowered.scenario()).toEqual(expected);
+    // An anonymous default-exported class keeps its name, and its methods get the stand-in too (read
+    // in plain Node: the test runner's own module transform renames default exports).
+    const shape = (file: string) => {
+      const script = `import(${JSON.stringify(pathToFileURL(file).href)}).then((m) => console.log(m.default.name, Object.prototype.toString.call(m.default.twice)))`;
+      return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout.trim();
+    };
+    expect(shape(loweredFile)).toBe(shape(path.join(work, 'src/scenario.js')));
+    expect(shape(loweredFile)).toBe('default [object AsyncFunction]');
   });
 
   it('without the option, takes them for callback-style functions and never calls back', async () => {

@@ -113,7 +113,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
       throw new YieldfromError([at(DiagnosticCodes.INTERNAL_ERROR, message, fn.node, code, opts)]);
     }
   }
-  handOverMethods(s, handedOverMethods, (generators) => helpers.use(generators ? 'asyncGeneratorMethods' : 'asyncFunctionMethods'));
+  handOverMethods(s, handedOverMethods, analysis, (generators) => helpers.use(generators ? 'asyncGeneratorMethods' : 'asyncFunctionMethods'));
   const programStart = prologueEnd(program, code);
   const afterDirectives = program.directives.length > 0;
   const atLineStart = !afterDirectives;

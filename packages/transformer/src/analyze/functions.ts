@@ -2,7 +2,7 @@
 // pass lowers, their suspension points (`await`), and every use of `this`, `arguments`, `new.target`,
 // `super` and direct `eval` that the lowering must forward or capture. Nothing is rewritten here.
 import type * as t from '@babel/types';
-import { inferFunctionName } from './names.js';
+import { hasRuntimeName, inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
 import type { Parsed } from '../parse.js';
 import { nameSource } from '../text.js';
@@ -194,13 +194,17 @@ export interface Analysis {
   yieldIdentifiers: { node: t.Identifier; shorthand: boolean }[];
   /** Problems found while reading: top-level await, constructs not lowered yet. */
   problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
+  /** The name an anonymous class takes from where it stands (NamedEvaluation; "" for none), when known statically. */
+  classNames: Map<t.Class, string>;
+  /** Class expressions that are what `new` calls (`new class {}()`): wrapped, they need parentheses. */
+  constructedClasses: Set<t.Node>;
 }
 
 
 /** Statements the parser did not read (`parsed.unparsed`) still count, by their names: `unread`. */
 export function analyze(parsed: Parsed): Analysis {
   const program = parsed.ast.program;
-  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [] };
+  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [], classNames: new Map(), constructedClasses: new Set() };
   // The properties of object patterns met so far (visited before their values).
   const patternProperties = new WeakSet<t.Node>();
   const allYieldIdentifiers: Analysis['yieldIdentifiers'] = [];
@@ -384,6 +388,10 @@ export function analyze(parsed: Parsed): Analysis {
       repeatsSinceList = true;
     } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression' || (parent?.type === 'CatchClause' && parentKey === 'param')) {
       scopeSinceList = true;
+      // ("" for a class named by nothing, as `module.exports = class {}` is; none when a computed key names it at run time.)
+      if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && !node.id && parent && !(parentKey === 'value' && hasRuntimeName(node, parent))) {
+        analysis.classNames.set(node, inferFunctionName(node, parent, parentKey));
+      }
     }
     if (parent?.type === 'WithStatement' && parentKey === 'body' && node.type !== 'BlockStatement') {
       scopeSinceList = true;
@@ -392,6 +400,7 @@ export function analyze(parsed: Parsed): Analysis {
     if (parent && typeWrappers.has(node.type)) typeWrapperParents.set(node, { parent, parentKey });
     const newCallee = parent?.type === 'NewExpression' && parentKey === 'callee';
     if (newCallee) newCalleeDepth++;
+    if (newCallee && node.type === 'ClassExpression') analysis.constructedClasses.add(node);
     visitNode(node, parent, parentKey, grandparent, grandparentKey, context);
     if (newCallee) newCalleeDepth--;
     statementList = savedList;

@@ -1,12 +1,13 @@
-// The name an anonymous function gets natively through NamedEvaluation (ecma262 SetFunctionName),
-// read from where the function stands. The lowering states this name explicitly, because the wrapper
+// The name an anonymous function (or class) gets natively through NamedEvaluation (ecma262
+// SetFunctionName), read from where it stands. The lowering states this name explicitly, because the wrapper
 // it creates no longer stands in that syntactic position.
 import type * as t from '@babel/types';
 
-export function inferFunctionName(node: t.Function, parent: t.Node, parentKey: string): string {
+export function inferFunctionName(node: t.Function | t.Class, parent: t.Node, parentKey: string): string {
   if ('id' in node && node.id) return node.id.name;
   if ('key' in node && node.key) return propertyKeyName(node.key as t.Node, node as t.ObjectMethod, { isMethod: true });
-  if (node.type === 'FunctionDeclaration') return 'default'; // `export default async function () {}`
+  // `export default async function () {}`, `export default class {}`
+  if (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') return 'default';
   switch (parent.type) {
     case 'VariableDeclarator':
       return parentKey === 'init' && parent.id.type === 'Identifier' ? parent.id.name : '';
@@ -48,7 +49,7 @@ function propertyKeyName(key: t.Node, owner: { computed?: boolean }, _: { isMeth
 }
 
 /** A computed key whose name is only known at run time. */
-export function hasRuntimeName(node: t.Function, parent: t.Node): boolean {
+export function hasRuntimeName(node: t.Function | t.Class, parent: t.Node): boolean {
   const owner = 'key' in node && node.key ? (node as t.ObjectMethod) : (parent as t.ObjectProperty);
   if (!('computed' in owner) || !owner.computed) return false;
   const key = owner.key as t.Node;
