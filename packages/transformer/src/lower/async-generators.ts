@@ -52,8 +52,8 @@ export interface HandedOverMethod {
  * without running user code again. An anonymous class keeps the name it takes from where it stands
  * through a property key, as wrapped functions do (`classNames`):
  *   "export default class { async *m() {} }" => "export default asyncGeneratorMethods({ default: class { ... } }.default, ["m", _m], []);"
- * One whose name is known only at run time, or that has decorators (which need a declaration), stays
- * as it is: its async generator methods' objects still inherit %AsyncGeneratorPrototype%, through a
+ * One whose name is known only at run time, or that has decorators (which need a declaration), or a
+ * TypeScript `export default abstract class`, stays as it is: its async generator methods' objects still inherit %AsyncGeneratorPrototype%, through a
  * stand-in prototype.
  */
 export function handOverMethods(
@@ -63,7 +63,9 @@ export function handOverMethods(
   helper: (generators: boolean) => string
 ): void {
   for (const [container, all] of containers) {
-    const anonymousName = container.type !== 'ObjectExpression' && !container.id ? classes.classNames.get(container) : undefined;
+    // (A TypeScript `export default abstract class {}` has no expression form.)
+    const wrappable = container.type !== 'ObjectExpression' && !container.id && !(container.type === 'ClassDeclaration' && container.abstract);
+    const anonymousName = wrappable ? classes.classNames.get(container) : undefined;
     // `new class {}()` => `new (helper(class {}, ...))()`: `new helper(...)` would construct the helper.
     if (classes.constructedClasses.has(container)) {
       s.appendRight(container.start!, '(');
