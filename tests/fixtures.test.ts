@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
 import { transform, YieldfromError } from '@yieldfrom/transformer';
 import { runBoth, lower, runScript, compileTypeScript } from './support/exec.js';
 
@@ -71,6 +72,11 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
         expect(transform(code, { filename: input, ...transformOptions }).code).toBe(code);
         // Parsing only the statements with async syntax (as the build plugins do) changes nothing either.
         expect(transform(source, { filename: input, ...transformOptions, parseOnlyAsyncStatements: true }).code).toBe(code);
+        // Lowered TypeScript is still TypeScript that TypeScript itself reads without a syntax error.
+        if (/\.[cm]?tsx?$/.test(input)) {
+          const { diagnostics = [] } = ts.transpileModule(code, { fileName: input, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ESNext } });
+          expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+        }
       });
     }
   }
