@@ -213,8 +213,19 @@ export function randomProgram(seed: number): string {
     } else if (kind < 55) {
       program.push(`async function ${name}(${list}) { ${statements(parameters, 0, true, name, false).join(' ')} return ${first}; }`);
     } else if (kind < 80) {
+      // A class declaration, an anonymous class expression named by its binding, or one constructed
+      // where it stands (`new class {}()`), each with an async method and an async generator method.
       const body = statements(parameters, 0, true, name, false).join(' ');
-      program.push(`class K${name} extends Base { #v = 1; async m(${list}) { ${body} return this.#v; } } const ${name} = (...a) => new K${name}().m(...a);`);
+      const members = `#v = 1; async m(${list}) { ${body} return this.#v; } async *g() { yield this.#v; }`;
+      // An async generator method owns a prototype (not where the class is made per call, as in the arrow below).
+      const report = `(o, ...a) => o.m(...a).then((v) => [v, o.constructor.name, typeof o.g.prototype, o.g.name].join())`;
+      program.push(
+        pick([
+          `class K${name} extends Base { ${members} } const ${name} = (...a) => (${report})(new K${name}(), ...a);`,
+          `const K${name} = class extends Base { ${members} }; const ${name} = (...a) => (${report})(new K${name}(), ...a);`,
+          `const ${name} = (...a) => new class extends Base { ${members} }().m(...a);`,
+        ])
+      );
     } else if (kind < 90) {
       const generator = fresh('g');
       const body = statements(parameters, 0, true, generator, false).join(' ');
