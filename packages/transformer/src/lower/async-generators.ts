@@ -8,7 +8,6 @@
 //   "return v"  => "return yield awaitMarker(v)"     (awaited inside the body: try/finally see it)
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
-import { propertyAccess } from '../text.js';
 
 export function lowerAsyncGeneratorYield(s: MagicString, node: t.YieldExpression, names: { yieldStar: string }): void {
   if (!node.delegate) return;
@@ -25,72 +24,4 @@ export function lowerAsyncGeneratorReturn(s: MagicString, node: t.ReturnStatemen
   const sequence = argument.type === 'SequenceExpression';
   s.prependRight(argument.start!, `yield ${names.awaitMarker}(${sequence ? '(' : ''}`);
   s.appendLeft(argument.end!, sequence ? '))' : ')');
-}
-
-/**
- * A method the runtime gives what a method definition cannot: an async generator method whose
- * generator is created once per evaluation of its object or class, or (with `asyncFunctionPrototype`)
- * an async method.
- */
-export interface HandedOverMethod {
-  /** The property key as the method's wrapper spells it: a literal, or the binding of a converted computed key. */
-  key: string;
-  /** For an async generator method: the binding holding its generator function. */
-  generator?: string;
-  isStatic: boolean;
-}
-
-/**
- * Async generator methods own a `prototype` their objects inherit from, and inherit from
- * %AsyncGeneratorFunction.prototype% (async methods, with `asyncFunctionPrototype`, from the stand-in
- * %AsyncFunction.prototype%), but a method definition cannot run code once its function exists. So
- * the object or class is handed to the runtime right after it is made:
- *   "({ async *m() {} })"      => "asyncGeneratorMethods({ m() {...} }, ["m", _m])"
- *   "class C { async *m() {} }" => "class C { m() {...} } asyncGeneratorMethods(C, ["m", _m], [])"
- *   "(class D { static async s() {} })" => "asyncFunctionMethods(class D { ... }, [], ["s"])"
- * A computed key was converted once where it stood (toPropertyKey), so the runtime finds the method
- * without running user code again. An anonymous class keeps the name it takes from where it stands
- * through a property key, as wrapped functions do (`classNames`):
- *   "export default class { async *m() {} }" => "export default asyncGeneratorMethods({ default: class { ... } }.default, ["m", _m], []);"
- * One whose name is known only at run time, or that has decorators (which need a declaration), or a
- * TypeScript `export default abstract class`, stays as it is: its async generator methods' objects still inherit %AsyncGeneratorPrototype%, through a
- * stand-in prototype.
- */
-export function handOverMethods(
-  s: MagicString,
-  containers: Map<t.ObjectExpression | t.Class, HandedOverMethod[]>,
-  classes: { classNames: Map<t.Class, string>; constructedClasses: Set<t.Node> },
-  helper: (generators: boolean) => string
-): void {
-  for (const [container, all] of containers) {
-    // (A TypeScript `export default abstract class {}` has no expression form.)
-    const wrappable = container.type !== 'ObjectExpression' && !container.id && !(container.type === 'ClassDeclaration' && container.abstract);
-    const anonymousName = wrappable ? classes.classNames.get(container) : undefined;
-    // `new class {}()` => `new (helper(class {}, ...))()`: `new helper(...)` would construct the helper.
-    if (classes.constructedClasses.has(container)) {
-      s.appendRight(container.start!, '(');
-      s.prependLeft(container.end!, ')');
-    }
-    if (container.type !== 'ObjectExpression' && !container.id && (anonymousName === undefined || container.decorators?.length)) continue;
-    for (const generators of [true, false]) {
-      const methods = all.filter((m) => !!m.generator === generators);
-      if (!methods.length) continue;
-      const list = (entries: HandedOverMethod[]) => `[${entries.map((m) => (generators ? `${m.key}, ${m.generator}` : m.key)).join(', ')}]`;
-      const lists = container.type === 'ObjectExpression' ? list(methods) : `${list(methods.filter((m) => !m.isStatic))}, ${list(methods.filter((m) => m.isStatic))}`;
-      // Innermost: inside whatever other lowerings wrapped around the same expression.
-      if (container.type === 'ClassDeclaration' && container.id) {
-        s.appendLeft(container.end!, ` ${helper(generators)}(${container.id.name}, ${lists});`);
-      } else {
-        s.appendRight(container.start!, `${helper(generators)}(`);
-        s.prependLeft(container.end!, `, ${lists})`);
-      }
-    }
-    if (anonymousName !== undefined) {
-      const { key, access } = propertyAccess(anonymousName);
-      s.appendRight(container.start!, `{ ${key}: `);
-      // `export default class {}` became `export default <expression>`, which ends with a semicolon.
-      s.prependLeft(container.end!, ` }${access}`);
-      if (container.type === 'ClassDeclaration') s.appendLeft(container.end!, ';');
-    }
-  }
 }
