@@ -7,7 +7,7 @@ import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } fr
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
 import { lowerAsyncGeneratorReturn, lowerAsyncGeneratorYield } from './lower/async-generators.js';
-import { handOverMethods, type HandedOverMethod } from './lower/method-hand-over.js';
+import { handOverMethods, redefinedLater, type HandedOverMethod } from './lower/method-hand-over.js';
 import { lowerForAwait } from './lower/for-await.js';
 import { lowerAwaitUsing } from './lower/await-using.js';
 import { emitSlots, lowerAsyncFunction } from './lower/async-functions.js';
@@ -104,6 +104,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
         currentCaptures: () => helpers.use('currentCaptures'),
         asyncFunctionPrototype: opts.asyncFunctionPrototype,
         handOverMethod: (method, key, generator) => {
+          if (redefinedLater(method.node, method.container!)) return;
           const list = handedOverMethods.get(method.container!) ?? [];
           handedOverMethods.set(method.container!, [...list, { key, generator, isStatic: !!(method.node as t.ClassMethod).static }]);
         },

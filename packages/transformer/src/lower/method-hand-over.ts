@@ -29,6 +29,29 @@ export interface HandedOverMethod {
 }
 
 /**
+ * A later member of the same object literal or class defines the method's key again
+ * (`{ async *m() {}, m() {} }`): the method found there afterwards is not this one, and must be left
+ * as it is. Only keys spelled statically are compared.
+ */
+export function redefinedLater(method: t.Node, container: t.ObjectExpression | t.Class): boolean {
+  const members: t.Node[] = container.type === 'ObjectExpression' ? container.properties : container.body.body;
+  const name = staticKeyName(method);
+  if (name === null) return false;
+  // Instance fields live on the instances, not on the prototype the methods are on.
+  const onSameObject = (member: t.Node) => !!(member as t.ClassMethod).static === !!(method as t.ClassMethod).static && !(member.type === 'ClassProperty' && !member.static);
+  return members.slice(members.indexOf(method) + 1).some((member) => onSameObject(member) && staticKeyName(member) === name);
+}
+
+function staticKeyName(member: t.Node): string | null {
+  if (!('key' in member) || !member.key || (member as { computed?: boolean }).computed) return null;
+  const key = member.key as t.Node;
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return null;
+}
+
+/**
  * Hands each object literal or class with such methods to the runtime, innermost of the wrappers
  * around it. An anonymous class whose name is known only at run time, or that has decorators
  * (which need a declaration), or a TypeScript `export default abstract class`, stays as it is: its
