@@ -31,7 +31,7 @@ export interface HandedOverMethod {
 /**
  * A later member of the same object literal or class defines the method's key again
  * (`{ async *m() {}, m() {} }`): the method found there afterwards is not this one, and must be left
- * as it is. Only keys spelled statically are compared.
+ * as it is. Only keys spelled statically (names and literals, computed or not) are compared.
  */
 export function redefinedLater(method: t.Node, container: t.ObjectExpression | t.Class): boolean {
   const members: t.Node[] = container.type === 'ObjectExpression' ? container.properties : container.body.body;
@@ -43,9 +43,9 @@ export function redefinedLater(method: t.Node, container: t.ObjectExpression | t
 }
 
 function staticKeyName(member: t.Node): string | null {
-  if (!('key' in member) || !member.key || (member as { computed?: boolean }).computed) return null;
+  if (!('key' in member) || !member.key) return null;
   const key = member.key as t.Node;
-  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'Identifier') return (member as { computed?: boolean }).computed ? null : key.name;
   if (key.type === 'StringLiteral') return key.value;
   if (key.type === 'NumericLiteral') return String(key.value);
   return null;
