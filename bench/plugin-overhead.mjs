@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countInstructions } from './instructions.mjs';
 import { median, summary } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -93,17 +94,11 @@ const table = (title, { ms, noopRatios, ratios }) =>
 
 /** Instructions executed by one `vite build` process of each variant, or null without valgrind. */
 function instructionCounts(dir) {
-  if (spawnSync('valgrind', ['--version']).status !== 0) return null;
   const counts = {};
   for (const variant of variants) {
-    const result = spawnSync(
-      'valgrind',
-      ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, viteBin, 'build', '--config', `${variant}.config.mjs`],
-      { cwd: dir, encoding: 'utf8' }
-    );
-    const collected = /Collected : (\d+)/.exec(result.stderr);
-    if (result.status !== 0 || !collected) throw new Error(`vite build under callgrind failed:\n${result.stderr.slice(-2000)}`);
-    counts[variant] = Number(collected[1]);
+    const count = countInstructions([process.execPath, viteBin, 'build', '--config', `${variant}.config.mjs`], { cwd: dir });
+    if (count === null) return null;
+    counts[variant] = count;
   }
   return counts;
 }

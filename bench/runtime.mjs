@@ -7,6 +7,10 @@
 //
 // A workload sets `globalThis.workload = async () => string` and may call `tick()` (the ticker's
 // count; 0 in the timed run) to make timing part of its result.
+//
+// Without --quick, and where valgrind is installed, the instructions one process of each workload
+// executes natively and lowered by yieldfrom are counted too (callgrind, `node --predictable`, Node's
+// own start-up subtracted): a second measure, repeatable where the timings are not.
 //   node bench/runtime.mjs [--quick] [--only recursion,nested-arrows]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as acorn from 'acorn';
+import { countInstructions } from './instructions.mjs';
 import { loadLowerers, toolNames } from './lowerers.mjs';
 import { geometricMean, median, rotate, summary } from './stats.mjs';
 
@@ -97,6 +102,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = (
   const nativeMs = {};
   const outputs = {}; // `${workload} ${variant}` -> every result seen
   let problems;
+  let instructions = null;
   try {
     const written = await writeVariants(workloads, dir);
     problems = written.problems;
@@ -120,6 +126,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = (
         for (const tool of toolNames) if (ms[tool]) (ratios[`${workload} ${tool}`] ??= []).push(ms[tool] / ms.native);
       }
     }
+    if (!quick) instructions = countWorkloadInstructions(workloads, written.files, log);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -174,6 +181,7 @@ export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = (
     markdown: [
       ...lines,
       '',
+      ...(instructions ? [instructionTable(workloads, instructions), ''] : []),
       notes.length ? `Not counted (wrong output, refused or failed):\n${notes.join('\n')}` : 'Every variant gave native\'s results, tick counts included.',
       '',
       `Target: geometric mean at most 1.3× native, no workload above 3×, output identical to native on every one. This run: ${yf.exact.toFixed(2)}× over ${yf.exactCount}/${workloads.length} workloads, worst ${worst ? `${worst[0]} ${worst[1].toFixed(2)}×` : '–'}, ${allExact ? 'exact on every workload' : 'not exact on every workload'}: ${yf.exact <= 1.3 && worst && worst[1] <= 3 && allExact ? 'met' : 'not met'}.`,
@@ -182,6 +190,35 @@ export async function run({ quick = false, rounds = quick ? 2 : 5, only, log = (
     ratios,
     problems,
   };
+}
+
+/** Instructions of one process per workload, native and yieldfrom, Node's start-up subtracted; null without valgrind. */
+function countWorkloadInstructions(workloads, files, log) {
+  const count = (file) => countInstructions([process.execPath, '--predictable', ...(file ? [file] : ['-e', ''])]);
+  const startup = count(null);
+  if (startup === null) return null;
+  const counts = {};
+  for (const workload of workloads) {
+    const native = files[`${workload} native`];
+    const lowered = files[`${workload} yieldfrom`];
+    if (!native || !lowered) continue;
+    counts[workload] = { native: count(native) - startup, yieldfrom: count(lowered) - startup };
+    log(`  instructions ${workload}: native ${Math.round(counts[workload].native / 1e6)} M, yieldfrom ${Math.round(counts[workload].yieldfrom / 1e6)} M`);
+  }
+  return counts;
+}
+
+function instructionTable(workloads, counts) {
+  const measured = workloads.filter((w) => counts[w]);
+  const ratio = (w) => counts[w].yieldfrom / counts[w].native;
+  return [
+    'Instructions executed by one process of each workload (callgrind, `node --predictable`, Node\'s own start-up subtracted): a second measure, repeatable to about 0.5% where the timings above vary by tens of percent.',
+    '',
+    '| workload | native, M | yieldfrom, M | × native |',
+    '| --- | ---: | ---: | ---: |',
+    ...measured.map((w) => `| ${w} | ${Math.round(counts[w].native / 1e6)} | ${Math.round(counts[w].yieldfrom / 1e6)} | ${ratio(w).toFixed(2)} |`),
+    `| **geometric mean** | | | **${geometricMean(measured.map(ratio)).toFixed(2)}** |`,
+  ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
