@@ -134,6 +134,12 @@ describe('yieldfrom CLI', () => {
       expect(result.stderr).toMatch(/^yieldfrom: /);
     }
     expect(run(['src', '-o', 'x', '--helpers', 'bogus']).stderr).toMatch(/--helpers must be "import" or "inline"/);
+    // A switch given a value would be read as on whatever the value says: refused instead.
+    for (const flag of ['--write=false', '--check=no', '--async-function-prototype=false', '--quiet=0']) {
+      const result = run(['src', flag]);
+      expect(result.status, flag).toBe(2);
+      expect(result.stderr).toContain(`${flag.split('=')[0]} takes no value`);
+    }
   });
 
   it('--out-dir refuses two inputs that would be written to one output, before writing anything', () => {

@@ -73,21 +73,26 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
       if (v === undefined) throw new UsageError(`${name} needs a value`);
       return v;
     };
+    // A switch is on by being there: `--write=false` would be read as on, so it is refused.
+    const on = () => {
+      if (inlineValue !== undefined) throw new UsageError(`${name} takes no value`);
+      return true;
+    };
     switch (name) {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
       case '-o': case '--out-dir': options.outDir = value(); break;
-      case '-w': case '--write': options.write = true; break;
+      case '-w': case '--write': options.write = on(); break;
       case '--source-maps':
         if (inlineValue !== undefined && inlineValue !== 'inline' && inlineValue !== 'true') throw new UsageError('--source-maps takes no value or "inline"');
         options.sourceMaps = inlineValue === 'inline' ? 'inline' : true;
         break;
       case '--helpers': options.transform.helpers = value() as TransformOptions['helpers']; break;
       case '--promise': options.transform.promise = value() as TransformOptions['promise']; break;
-      case '--async-function-prototype': options.transform.asyncFunctionPrototype = true; break;
+      case '--async-function-prototype': options.transform.asyncFunctionPrototype = on(); break;
       case '--source-type': options.transform.sourceType = value() as TransformOptions['sourceType']; break;
-      case '--check': options.check = true; break;
-      case '--stdin': options.stdin = true; break;
+      case '--check': options.check = on(); break;
+      case '--stdin': options.stdin = on(); break;
       case '--filename': options.filename = value(); break;
       case '--jobs': {
         const jobs = Number(value());
@@ -95,7 +100,7 @@ function parseArguments(argv: string[]): CliOptions | 'help' | 'version' {
         options.jobs = jobs;
         break;
       }
-      case '-q': case '--quiet': options.quiet = true; break;
+      case '-q': case '--quiet': options.quiet = on(); break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         options.inputs.push(arg);
