@@ -1,8 +1,8 @@
-// What async function objects and async generator functions share: the stand-in constructors
-// %AsyncFunction% and %AsyncGeneratorFunction% with their prototypes, and finding an object's or a
-// class's methods once it exists, by keys converted where they stood.
-//   "Object.getPrototypeOf(async function () {}).constructor"  =>  the stand-in, which makes
-//   functions from source text through the engine's own constructor
+// What lowered async functions and async generator functions share: the stand-in constructors
+// %AsyncFunction% and %AsyncGeneratorFunction% with their prototypes, and finding an object literal's
+// or a class's methods once it exists, by keys converted where they stood.
+//   "Object.getPrototypeOf(async function () {}).constructor"
+//   =>  the stand-in, whose calls build functions from source text through the engine's constructor
 import { apply } from './intrinsics.js';
 
 // Captured when the runtime loads, like the other intrinsics: later patches are never observed.
@@ -17,12 +17,12 @@ export const hasOwnProperty = Object.prototype.hasOwnProperty;
 export const builtIn = (value: unknown, writable?: boolean) => ({ __proto__: null, value, writable, configurable: true }) as PropertyDescriptor;
 
 /**
- * Stands in for %AsyncFunction% or %AsyncGeneratorFunction% (`async` and `keyword` is the syntax
- * that makes its functions), which only native syntax can reach, and returns its prototype, inheriting
- * `Function.prototype`, with `constructor` and `Symbol.toStringTag`. Calling the
- * stand-in builds a function from source text, which cannot be lowered: it is handed to the engine's
- * own constructor when there is one (an async function made to inherit the stand-in). `instancePrototype` is the `prototype` of the prototype
- * (%AsyncGeneratorPrototype%, which async generator functions' own `prototype`s inherit).
+ * Stands in for %AsyncFunction% or %AsyncGeneratorFunction% (made by the syntax `async` `keyword`),
+ * which only native syntax can reach, and returns its prototype: it inherits `Function.prototype` and
+ * has `constructor` and `Symbol.toStringTag`. Calling the stand-in builds a function from source text,
+ * which cannot be lowered: the engine's own constructor builds it, and an async function is made to
+ * inherit the stand-in. `instancePrototype` is the prototype's `prototype` (%AsyncGeneratorPrototype%,
+ * which async generator functions' own `prototype`s inherit).
  */
 export function functionKind(name: string, keyword: 'function' | 'function*', instancePrototype?: object): object {
   // A function expression, named by its key: constructible, as the intrinsics are.
