@@ -94,6 +94,8 @@ describe('diagnostics', () => {
     expect(codes('import { map } from "neo-async";\nexport const f = async () => 1;')).toEqual([]);
     // Not with the option, not for other packages, not for a file whose only async functions are generators.
     expect(codes('import async from "async";\nexport const f = async () => 1;', { asyncFunctionPrototype: true })).toEqual([]);
+    // `false` given says plain functions are meant.
+    expect(codes('import async from "async";\nexport const f = async () => 1;', { asyncFunctionPrototype: false })).toEqual([]);
     expect(codes('import retry from "async-retry";\nexport const f = async () => 1;')).toEqual([]);
     expect(codes('import async from "async";\nexport async function* g() {}')).toEqual([]);
   });

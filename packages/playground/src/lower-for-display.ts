@@ -6,7 +6,8 @@ export function lowerForDisplay({ code, filename, options }: SourceInput): Lower
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   try {
-    const result = transform(code, { ...options, filename, sourceMaps: true });
+    // The selector's "off" is the default, not a choice: a file importing `async` still gets YF3002.
+    const result = transform(code, { ...options, asyncFunctionPrototype: options.asyncFunctionPrototype || undefined, filename, sourceMaps: true });
     const suspensions = result.suspensions;
     return { ok: true, code: result.code, map: result.map!, suspensions, diagnostics: result.diagnostics, elapsedMs: elapsed() };
   } catch (error) {

@@ -51,6 +51,8 @@ export interface TransformOptions {
    * (`Symbol.toStringTag` "AsyncFunction", a `constructor` that builds async functions from text), so
    * code that tells async functions apart by their tag or prototype (the `async` package,
    * is-async-function) treats them as async. Costs a `setPrototypeOf` per function object made.
+   * Left unset, a file importing the `async` package gets warning YF3002; `false` says plain
+   * functions are meant.
    * @default false
    */
   asyncFunctionPrototype?: boolean;
@@ -74,6 +76,8 @@ export interface NormalizedOptions {
   inputSourceMap: object | null;
   promise: 'intrinsic' | 'global';
   asyncFunctionPrototype: boolean;
+  /** `asyncFunctionPrototype` was given (either way): no YF3002 warning. */
+  asyncFunctionPrototypeChosen: boolean;
   parseOnlyAsyncStatements: boolean;
 }
 
@@ -168,6 +172,7 @@ export function normalizeOptions(options: TransformOptions | undefined): {
       inputSourceMap,
       promise: (given.promise as NormalizedOptions['promise']) ?? 'intrinsic',
       asyncFunctionPrototype: given.asyncFunctionPrototype === true,
+      asyncFunctionPrototypeChosen: given.asyncFunctionPrototype !== undefined,
       parseOnlyAsyncStatements: given.parseOnlyAsyncStatements === true,
     },
     diagnostics,

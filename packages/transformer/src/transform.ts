@@ -55,7 +55,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
   const problems = reportProblems(analysis, code, opts, warnings);
   if (problems.length) throw new YieldfromError(problems);
   if (!analysis.lowered.length) return unchanged(code, opts, warnings);
-  if (!opts.asyncFunctionPrototype && analysis.lowered.some((fn) => !fn.asyncGenerator)) warnAboutTagDetection(program, code, opts, warnings);
+  if (!opts.asyncFunctionPrototypeChosen && analysis.lowered.some((fn) => !fn.asyncGenerator)) warnAboutTagDetection(program, code, opts, warnings);
 
   const s = new MagicString(code);
   const names = new NameAllocator(analysis.names, spelledInRangesLookup(code, analysis.unread));
@@ -186,7 +186,7 @@ function warnAboutTagDetection(program: t.Program, code: string, opts: Normalize
       if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0];
     }
     if (source?.type !== 'StringLiteral' || !detectsAsyncFunctionsByTag.test(source.value)) continue;
-    const message = `'${source.value}' tells async functions from callback-style ones by Symbol.toStringTag, and lowered async functions do not have it: it would call them with a callback they never call. Lower with asyncFunctionPrototype (--async-function-prototype)`;
+    const message = `'${source.value}' tells async functions from callback-style ones by Symbol.toStringTag, and lowered async functions do not have it: it would call them with a callback they never call. Lower with asyncFunctionPrototype (--async-function-prototype), or set it to false if plain functions are meant`;
     warnings.push(at(DiagnosticCodes.ASYNC_FUNCTIONS_DETECTED_BY_TAG, message, source, code, opts, 'warning'));
     return;
   }
