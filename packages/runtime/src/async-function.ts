@@ -1,7 +1,8 @@
 // Lowered async functions as instances of a stand-in %AsyncFunction% (the transformer's
 // `asyncFunctionPrototype` option), so that code telling async functions apart by
-// `fn[Symbol.toStringTag]`, `Object.prototype.toString` or `Object.getPrototypeOf(fn)` (the `async`
-// package, is-async-function) sees them as async:
+// `fn[Symbol.toStringTag]` or `Object.prototype.toString` (the `async` package) sees them as async.
+// (Code that compares the prototype with the engine's own %AsyncFunction.prototype%, as
+// is-async-function does, or reads the source text, still cannot.)
 //   "const f = async (a) => a"    =>  "const f = asyncFunction({ f: (a) => spawn(_f, void 0, [a]) }.f)"
 //   "({ async m() {} })"          =>  "asyncFunctionMethods({ m() { return spawn(_m, this, []) } }, ["m"])"
 //   "class C { async m() {} }"    =>  "class C { ... } asyncFunctionMethods(C, ["m"], [])"

@@ -49,8 +49,8 @@ export interface TransformOptions {
   /**
    * Lowered async functions, arrows and methods inherit from a stand-in %AsyncFunction.prototype%
    * (`Symbol.toStringTag` "AsyncFunction", a `constructor` that builds async functions from text), so
-   * code that tells async functions apart by their tag or prototype (the `async` package,
-   * is-async-function) treats them as async. Costs a `setPrototypeOf` per function object made.
+   * code that tells async functions apart by their tag (the `async` package) treats them as async;
+   * code that compares prototypes with the engine's own (is-async-function) still cannot. Costs a `setPrototypeOf` per function object made.
    * Left unset, a file importing the `async` package gets warning YF3002; `false` says plain
    * functions are meant.
    * @default false
