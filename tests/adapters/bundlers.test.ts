@@ -166,6 +166,30 @@ describe.each(hosts)('%s with yieldfrom()', (host) => {
 });
 
 describe('build plugin options', () => {
+  it('leaves async functions nothing uses out of the bundle, as native ones would be', async () => {
+    const dir = temporaryDir('tree-shaking');
+    writeTree(dir, {
+      'lib.mjs': [
+        'export const used = async (x) => (await x) * 2;',
+        'export const unusedNamed = async function unusedSelf() { return unusedSelf; };',
+        'export const unusedGenerator = async function* unusedGen() { yield 1; };',
+        'export const unusedObject = { async unusedMethod() { return 1; } };',
+        'export async function unusedDeclaration() { return 1; }',
+      ].join('\n'),
+      'main.mjs': "import { used } from './lib.mjs';\nused(21).then((v) => console.log(v));\n",
+    });
+    for (const host of ['esbuild', 'rollup'] as const) {
+      for (const options of [{}, { asyncFunctionPrototype: true }] as PluginOptions[]) {
+        const file = await bundle(host, { entry: path.join(dir, 'main.mjs'), outDir: path.join(dir, `out-${host}-${Object.keys(options).length}`), options });
+        expect(runNode(file)).toBe('42');
+        const code = fs.readFileSync(file, 'utf8');
+        // (With asyncFunctionPrototype a module-level declaration is handed over by a statement, which uses it.)
+        const names = ['unusedSelf', 'unusedGen', 'unusedMethod', ...(options.asyncFunctionPrototype ? [] : ['unusedDeclaration'])];
+        for (const name of names) expect(code, `${host} ${JSON.stringify(options)}`).not.toContain(name);
+      }
+    }
+  });
+
   it("helpers: 'inline' builds where the runtime is not installed", async () => {
     const dir = temporaryDir('inline', { linkNodeModules: false });
     writeTree(dir, { 'main.mjs': 'const f = async (x) => (await x) * 2;\nf(21).then((v) => console.log(v));\n' });

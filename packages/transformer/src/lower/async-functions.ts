@@ -64,6 +64,13 @@ export interface ShellContext {
   handOverMethod: (fn: FunctionContext, key: string, generator?: string) => void;
 }
 
+/**
+ * Marks a call that only builds a function as free of side effects, for bundlers and minifiers
+ * (esbuild, Rollup, terser): an async function expression or arrow nothing uses is dropped from a
+ * bundle, as the native one would be. Babel marks its async wrappers the same way.
+ */
+export const pure = '/*#__PURE__*/';
+
 /** The helper that runs `fn`'s generator: `spawn` for async functions, `asyncGenerator` for async generators. */
 function driverOf(fn: FunctionContext, context: ShellContext): string {
   if (fn.asyncGenerator) return context.helper('asyncGenerator');
@@ -76,8 +83,8 @@ function driverOf(fn: FunctionContext, context: ShellContext): string {
  * inherits the stand-in %AsyncFunction.prototype%.
  */
 function withPrototype(fn: FunctionContext, wrapper: string, generator: string, context: ShellContext): string {
-  if (fn.asyncGenerator) return `${context.helper('asyncGeneratorFunction')}(${wrapper}, ${generator})`;
-  return context.asyncFunctionPrototype ? `${context.helper('asyncFunction')}(${wrapper})` : wrapper;
+  if (fn.asyncGenerator) return `${pure}${context.helper('asyncGeneratorFunction')}(${wrapper}, ${generator})`;
+  return context.asyncFunctionPrototype ? `${pure}${context.helper('asyncFunction')}(${wrapper})` : wrapper;
 }
 
 /** With `asyncFunctionPrototype`, hands an async method over by its key (none when it is computed and was not converted). */
@@ -298,18 +305,18 @@ function lowerExpression(node: t.FunctionExpression, fn: FunctionContext, contex
   const selfName = node.id ? (context.renamed.get(node.id.name) ?? node.id.name) : '';
   if (selfName && fn.assignsOwnName && !fn.strict) {
     const self = context.names.local('_self');
-    s.update(node.start!, open, `(() => { var ${self}; with ({ __proto__: null, get ${selfName}() { return ${self}; }, set ${selfName}(value) {} }) { function* ${generator}${typeParameters}`);
+    s.update(node.start!, open, `${pure}(() => { var ${self}; with ({ __proto__: null, get ${selfName}() { return ${self}; }, set ${selfName}(value) {} }) { function* ${generator}${typeParameters}`);
     s.appendLeft(node.end!, ` ${self} = ${wrapper}; } return ${self}; })()`);
     return;
   }
   if (!selfName && !fn.asyncGenerator) {
     // The generator is the argument of an arrow that returns the wrapper: the shortest shape that
     // still makes one generator per evaluation (its body needs no binding of the arrow's scope).
-    s.update(node.start!, open, `((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}${typeParameters}`);
+    s.update(node.start!, open, `${pure}((${generator}) => (${wrapper}))(${pure}${context.helper('freshGenerator')}(function* ${generator}${typeParameters}`);
     s.appendLeft(node.end!, '))');
     return;
   }
-  s.update(node.start!, open, `(() => { function* ${generator}${typeParameters}`);
+  s.update(node.start!, open, `${pure}(() => { function* ${generator}${typeParameters}`);
   s.appendLeft(node.end!, selfName ? ` const ${selfName} = ${wrapper}; return ${selfName}; })()` : ` return ${wrapper}; })()`);
 }
 
@@ -420,7 +427,7 @@ function lowerArrow(node: t.ArrowFunctionExpression, fn: FunctionContext, contex
   // wrapper (shorter than a block with a declaration and a return); `this` stays lexical either way.
   const captures = captureDeclarations(fn.captures, context.captureNames);
   const semicolon = fn.startsStatement ? ';' : '';
-  s.update(node.start!, afterAsync, captures ? `${semicolon}(() => { ${captures}function* ${generator}` : `${semicolon}((${generator}) => (${wrapper}))(${context.helper('freshGenerator')}(function* ${generator}`);
+  s.update(node.start!, afterAsync, captures ? `${semicolon}${pure}(() => { ${captures}function* ${generator}` : `${semicolon}${pure}((${generator}) => (${wrapper}))(${pure}${context.helper('freshGenerator')}(function* ${generator}`);
   const parenthesized = code[afterAsync] === '(' || code[afterAsync] === '<';
   if (!parenthesized) {
     const param = node.params[0]!;
@@ -485,7 +492,7 @@ function lowerHoistedArrow(
   // To get the stand-in prototype it is wrapped, and named by a property key, as unhoisted arrows are.
   const arrowHead = `(${params}) => ${where.driver}(${generator}, ${self}, ${forwarded}${env})`;
   const { key, access } = propertyAccess(fn.name);
-  const wrapped = context.asyncFunctionPrototype ? `${context.helper('asyncFunction')}({ ${key}: ${arrowHead}` : '';
+  const wrapped = context.asyncFunctionPrototype ? `${pure}${context.helper('asyncFunction')}({ ${key}: ${arrowHead}` : '';
   s.update(node.start!, where.afterAsync, `${fn.startsStatement ? ';' : ''}${wrapped || arrowHead}`);
   // (After the arrow's end, where the body's text moves away from.)
   if (wrapped) s.prependRight(node.end!, ` }${access})`);

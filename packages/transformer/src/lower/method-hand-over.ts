@@ -14,6 +14,7 @@
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import { propertyAccess } from '../text.js';
+import { pure } from './async-functions.js';
 
 /**
  * A method the runtime gives what a method definition cannot: an async generator method whose
@@ -83,7 +84,9 @@ export function handOverMethods(
       if (container.type === 'ClassDeclaration' && container.id) {
         s.appendLeft(container.end!, ` ${helper(generators)}(${container.id.name}, ${lists});`);
       } else {
-        s.appendRight(container.start!, `${helper(generators)}(`);
+        // An object literal cannot be reached before it exists; a class can (its static blocks and
+        // initializers may store it away), so a bundler must not drop its hand-over.
+        s.appendRight(container.start!, `${container.type === 'ObjectExpression' ? pure : ''}${helper(generators)}(`);
         s.prependLeft(container.end!, `, ${lists})`);
       }
     }
