@@ -175,6 +175,7 @@ describe('build plugin options', () => {
         'export const unusedGenerator = async function* unusedGen() { yield 1; };',
         'export const unusedObject = { async unusedMethod() { return 1; } };',
         'export async function unusedDeclaration() { return 1; }',
+        'export class UnusedClass { async unusedClassMethod() { return 1; } }',
       ].join('\n'),
       'main.mjs': "import { used } from './lib.mjs';\nused(21).then((v) => console.log(v));\n",
     });
@@ -184,7 +185,8 @@ describe('build plugin options', () => {
         expect(runNode(file)).toBe('42');
         const code = fs.readFileSync(file, 'utf8');
         // (With asyncFunctionPrototype a module-level declaration is handed over by a statement, which uses it.)
-        const names = ['unusedSelf', 'unusedGen', 'unusedMethod', ...(options.asyncFunctionPrototype ? [] : ['unusedDeclaration'])];
+        // (With asyncFunctionPrototype a class is handed over by a statement after it, which uses it.)
+        const names = ['unusedSelf', 'unusedGen', 'unusedMethod', ...(options.asyncFunctionPrototype ? [] : ['unusedDeclaration', 'unusedClassMethod'])];
         for (const name of names) expect(code, `${host} ${JSON.stringify(options)}`).not.toContain(name);
       }
     }

@@ -105,8 +105,9 @@ export interface FunctionContext {
    * an arrow outside any function: its statement list, if evaluated once per run of it with no scope
    * in between. */
   hoistTarget: StatementList | null;
-  /** For an object literal's method outside any function, evaluated once per run of its statement list
-   * with no scope in between: that list, where its generator can be a declaration of its own. */
+  /** For an object literal's or a class's method outside any function, evaluated once per run of its
+   * statement list with no scope in between (but the class's own): that list, where its generator can be
+   * a declaration of its own. */
   generatorDeclarationTarget: StatementList | null;
   /** The name of the class whose method, field or static block this is. */
   className: string | null;
@@ -355,6 +356,10 @@ export function analyze(parsed: Parsed): Analysis {
   let statementList: StatementList | null = program;
   let repeatsSinceList = false;
   let scopeSinceList = false;
+  // For a class outside any function, evaluated once per run of its statement list with no scope in
+  // between: that list (its methods' generators can be declarations there when they need nothing of
+  // the class's own scope).
+  const classListsOutsideFunctions = new Map<t.Node, StatementList>();
   const labelChains = new Map<t.LabeledStatement, t.LabeledStatement[]>();
   // Where the expression statements of statement lists start (what startsStatement compares with).
   const statementStarts = new Set<number>();
@@ -387,6 +392,7 @@ export function analyze(parsed: Parsed): Analysis {
     } else if (isLoop(node)) {
       repeatsSinceList = true;
     } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression' || (parent?.type === 'CatchClause' && parentKey === 'param')) {
+      if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && context.kind === 'program' && !repeatsSinceList && !scopeSinceList && statementList) classListsOutsideFunctions.set(node, statementList);
       scopeSinceList = true;
       // ("" for a class named by nothing, as `module.exports = class {}` is; none when a computed key names it at run time.)
       if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && !node.id && parent && !(parentKey === 'value' && hasRuntimeName(node, parent))) {
@@ -618,6 +624,7 @@ export function analyze(parsed: Parsed): Analysis {
     if (kind !== 'arrow' && !repeatsSinceList && !withSinceList) inner.hoistTarget = statementList;
     else if (kind === 'arrow') inner.hoistTarget = listOutsideFunctions;
     if (lowered && parent.type === 'ObjectExpression') inner.generatorDeclarationTarget = listOutsideFunctions;
+    if (lowered && parent.type === 'ClassBody' && grandparent) inner.generatorDeclarationTarget = classListsOutsideFunctions.get(grandparent) ?? null;
     if (kind === 'method' && grandparent && 'id' in grandparent && grandparent.id) inner.className = (grandparent.id as t.Identifier).name;
     if (kind === 'method') inner.container = parent.type === 'ObjectExpression' ? parent : parent.type === 'ClassBody' ? (grandparent as t.Class) : null;
     if (lowered) for (let c: FunctionContext | null = context; c; c = c.parent) c.containsLowered = true;

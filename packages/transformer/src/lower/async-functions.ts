@@ -21,9 +21,11 @@
 // is created in the method's (now computed) key, which runs once per class or object evaluation
 // inside the class scope, and kept in a variable of the enclosing statement list:
 //   "async m(a) { body }" => "[(_m = function* _m(a) { body }, "m")](a) { return spawn(_m, this, arguments); }"
-// A method whose body uses `super` (a generator function cannot), a private method (its key cannot be
-// computed), or one evaluated where no statement list runs once per evaluation, creates its generator
-// per call instead:
+// Outside any function, an object literal's method, and in strict code a class's method that needs
+// nothing of the class's own scope, get a generator declared beside the statement instead
+// (lowerMethodWithGeneratorDeclaration), so a class stays free of side effects. A method whose body uses `super` (a
+// generator function cannot), a private method (its key cannot be computed), or one evaluated where no
+// statement list runs once per evaluation, creates its generator per call instead:
 //   "async m(a) { super.x }" => "m(a) { const _superGet = ...; return spawn(function* _m(a) { ... }, this, arguments); }"
 //
 // Parameters always move into the generator with the body: a throwing default or a failed
@@ -588,7 +590,7 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const open = paramsOpen(node, code, keyClose);
   const signature = methodSignature(node, fn, context);
   const declarationTarget = fn.generatorDeclarationTarget;
-  if (declarationTarget && node.type === 'ObjectMethod' && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters) {
+  if (declarationTarget && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters && (node.type === 'ObjectMethod' || classMethodNeedsNoClassScope(node, fn))) {
     lowerMethodWithGeneratorDeclaration(node, fn, context, { open, signature, target: declarationTarget });
     handOverAsyncMethod(fn, handOverKey(fn, context, declarationTarget, { start: keyStart, close: keyClose }), context);
     return;
@@ -681,15 +683,32 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
 }
 
 /**
+ * A class method whose generator can be declared outside the class: its body names neither the class
+ * nor a private name (both only reachable inside), the code around the class is strict as the class
+ * is, it has no decorators (which read the method TypeScript sees), and the class has no type
+ * parameters its body's types could name. Then the class makes no generator itself: one nothing uses
+ * can be dropped by a bundler, as esbuild drops a native class.
+ */
+function classMethodNeedsNoClassScope(node: t.Node, fn: FunctionContext): node is t.ClassMethod {
+  if (node.type !== 'ClassMethod' || node.kind !== 'method' || !fn.parent?.strict) return false;
+  const owner = fn.container as t.Class;
+  if ((owner as { typeParameters?: t.Node | null }).typeParameters || decoratorsOf(node).length || hasParameterDecorators(node)) return false;
+  if (fn.className !== null && fn.nameCounts.has(fn.className)) return false;
+  for (const name of fn.nameCounts.keys()) if (name.startsWith('#')) return false;
+  return true;
+}
+
+/**
  * "const api = { async load(id) { return (await get(id)).body } }" outside any function
  *   => "function* _load(id) { return (yield get(id)).body } const api = { load(id) { return spawn(_load, this, [id]) } }"
  * The object literal adds no scope, so a generator declared in the statement list around it means
  * every name as the method does; it exists before the statement runs, once per run of the list, and
  * reads as plain code. A body using `super` keeps its generator in the method's computed key (a
- * declaration has no HomeObject).
+ * declaration has no HomeObject). The same for a class's method that needs nothing of the class's
+ * scope (classMethodNeedsNoClassScope).
  */
 function lowerMethodWithGeneratorDeclaration(
-  node: t.ObjectMethod,
+  node: t.ObjectMethod | t.ClassMethod,
   fn: FunctionContext,
   context: ShellContext,
   where: { open: number; signature: string; target: StatementList }
