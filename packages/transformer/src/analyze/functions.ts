@@ -391,13 +391,13 @@ export function analyze(parsed: Parsed): Analysis {
       withSinceList = false;
     } else if (isLoop(node)) {
       repeatsSinceList = true;
-    } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression' || (parent?.type === 'CatchClause' && parentKey === 'param')) {
-      if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && context.kind === 'program' && !repeatsSinceList && !scopeSinceList && statementList) classListsOutsideFunctions.set(node, statementList);
+    } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      if (context.kind === 'program' && !repeatsSinceList && !scopeSinceList && statementList) classListsOutsideFunctions.set(node, statementList);
       scopeSinceList = true;
       // ("" for a class named by nothing, as `module.exports = class {}` is; none when a computed key names it at run time.)
-      if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && !node.id && parent && !(parentKey === 'value' && hasRuntimeName(node, parent))) {
-        analysis.classNames.set(node, inferFunctionName(node, parent, parentKey));
-      }
+      if (!node.id && parent && !(parentKey === 'value' && hasRuntimeName(node, parent))) analysis.classNames.set(node, inferFunctionName(node, parent, parentKey));
+    } else if (parent?.type === 'CatchClause' && parentKey === 'param') {
+      scopeSinceList = true;
     }
     if (parent?.type === 'WithStatement' && parentKey === 'body' && node.type !== 'BlockStatement') {
       scopeSinceList = true;

@@ -38,6 +38,13 @@ function isProtoSetter(property: t.ObjectProperty): boolean {
   return !property.computed && !property.shorthand && ((key.type === 'Identifier' && key.name === '__proto__') || (key.type === 'StringLiteral' && key.value === '__proto__'));
 }
 
+/** The static name of a class or object member's key; null when it has none or it is known only at run time. */
+export function memberKeyName(member: t.Node): string | null {
+  if (!('key' in member) || !member.key) return null;
+  const key = member.key as t.Node;
+  return propertyKeyName(key, member as { computed?: boolean }, { isMethod: true }) || (key.type === 'StringLiteral' ? '' : null);
+}
+
 /** The static name of a property key; "" for a computed key that is not a literal (known only at run time). */
 function propertyKeyName(key: t.Node, owner: { computed?: boolean }, _: { isMethod: boolean }): string {
   if (key.type === 'PrivateName') return `#${key.id.name}`;

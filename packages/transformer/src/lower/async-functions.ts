@@ -589,13 +589,6 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   const keyStart = node.computed ? ((node.key.extra?.parenStart as number | undefined) ?? node.key.start!) : node.key.start!;
   const open = paramsOpen(node, code, keyClose);
   const signature = methodSignature(node, fn, context);
-  const declarationTarget = fn.generatorDeclarationTarget;
-  if (declarationTarget && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters && (node.type === 'ObjectMethod' || classMethodNeedsNoClassScope(node, fn))) {
-    lowerMethodWithGeneratorDeclaration(node, fn, context, { open, signature, target: declarationTarget });
-    handOverAsyncMethod(fn, handOverKey(fn, context, declarationTarget, { start: keyStart, close: keyClose }), context);
-    return;
-  }
-  const slot = fn.generatorSlot;
   const container = fn.container;
   // esbuild rewrites a class's own name inside a computed key (even inside a function there) into an
   // access that throws, so a method whose body names its class does not make its generator in its
@@ -608,6 +601,20 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   // Decorators are newer than class fields, so a static private field makes its generator.
   // (An async generator method with a computed key keeps it: the runtime finds the method by its value.)
   const decorated = !!ownClass && !(fn.asyncGenerator && node.computed) && (decoratorsOf(node).length > 0 || hasParameterDecorators(node));
+  // A class method whose generator can be declared outside the class: its body names neither the
+  // class nor a private name (only reachable inside), the code around the class is strict as the class
+  // is, it has no decorators (which read the method TypeScript sees), and the class has no type
+  // parameters its body's types could name. Then the class makes no generator itself: one nothing uses
+  // can be dropped by a bundler, as esbuild drops a native class.
+  const needsNoClassScope =
+    node.type === 'ClassMethod' && node.kind === 'method' && !!fn.parent?.strict && !namesOwnClass && !decorated && !namesPrivate(fn) && !(ownClass as { typeParameters?: t.Node | null }).typeParameters;
+  const declarationTarget = fn.generatorDeclarationTarget;
+  if (declarationTarget && !fn.asyncGenerator && !fn.captures.size && !fn.superInParameters && (node.type === 'ObjectMethod' || needsNoClassScope)) {
+    lowerMethodWithGeneratorDeclaration(node, fn, context, { open, signature, target: declarationTarget });
+    handOverAsyncMethod(fn, handOverKey(fn, context, declarationTarget, { start: keyStart, close: keyClose }), context);
+    return;
+  }
+  const slot = fn.generatorSlot;
   // An async generator's body starts on its first `next()`, long after the call: it cannot take the
   // method's `super` arrows at its start, so such a method creates its generator per call.
   const onlySuperCaptures = [...fn.captures].every((capture) => capture === 'superGet' || capture === 'superSet') && (!fn.asyncGenerator || fn.captures.size === 0);
@@ -682,20 +689,10 @@ function lowerMethod(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
   handOverAsyncMethod(fn, handOverKey(fn, context, slot, { start: keyStart, close: keyClose }), context);
 }
 
-/**
- * A class method whose generator can be declared outside the class: its body names neither the class
- * nor a private name (both only reachable inside), the code around the class is strict as the class
- * is, it has no decorators (which read the method TypeScript sees), and the class has no type
- * parameters its body's types could name. Then the class makes no generator itself: one nothing uses
- * can be dropped by a bundler, as esbuild drops a native class.
- */
-function classMethodNeedsNoClassScope(node: t.Node, fn: FunctionContext): node is t.ClassMethod {
-  if (node.type !== 'ClassMethod' || node.kind !== 'method' || !fn.parent?.strict) return false;
-  const owner = fn.container as t.Class;
-  if ((owner as { typeParameters?: t.Node | null }).typeParameters || decoratorsOf(node).length || hasParameterDecorators(node)) return false;
-  if (fn.className !== null && fn.nameCounts.has(fn.className)) return false;
-  for (const name of fn.nameCounts.keys()) if (name.startsWith('#')) return false;
-  return true;
+/** The function's body names a private name (`#x`), which means nothing outside its class. */
+function namesPrivate(fn: FunctionContext): boolean {
+  for (const name of fn.nameCounts.keys()) if (name.startsWith('#')) return true;
+  return false;
 }
 
 /**
@@ -705,7 +702,7 @@ function classMethodNeedsNoClassScope(node: t.Node, fn: FunctionContext): node i
  * every name as the method does; it exists before the statement runs, once per run of the list, and
  * reads as plain code. A body using `super` keeps its generator in the method's computed key (a
  * declaration has no HomeObject). The same for a class's method that needs nothing of the class's
- * scope (classMethodNeedsNoClassScope).
+ * scope (lowerMethod's `needsNoClassScope`).
  */
 function lowerMethodWithGeneratorDeclaration(
   node: t.ObjectMethod | t.ClassMethod,

@@ -13,6 +13,7 @@
 // through a property key, as wrapped functions do.
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
+import { memberKeyName } from '../analyze/names.js';
 import { propertyAccess } from '../text.js';
 import { pure } from './async-functions.js';
 
@@ -36,20 +37,11 @@ export interface HandedOverMethod {
  */
 export function redefinedLater(method: t.Node, container: t.ObjectExpression | t.Class): boolean {
   const members: t.Node[] = container.type === 'ObjectExpression' ? container.properties : container.body.body;
-  const name = staticKeyName(method);
+  const name = memberKeyName(method);
   if (name === null) return false;
   // Instance fields live on the instances, not on the prototype the methods are on.
   const onSameObject = (member: t.Node) => !!(member as t.ClassMethod).static === !!(method as t.ClassMethod).static && !(member.type === 'ClassProperty' && !member.static);
-  return members.slice(members.indexOf(method) + 1).some((member) => onSameObject(member) && staticKeyName(member) === name);
-}
-
-function staticKeyName(member: t.Node): string | null {
-  if (!('key' in member) || !member.key) return null;
-  const key = member.key as t.Node;
-  if (key.type === 'Identifier') return (member as { computed?: boolean }).computed ? null : key.name;
-  if (key.type === 'StringLiteral') return key.value;
-  if (key.type === 'NumericLiteral') return String(key.value);
-  return null;
+  return members.slice(members.indexOf(method) + 1).some((member) => onSameObject(member) && memberKeyName(member) === name);
 }
 
 /**
@@ -66,15 +58,16 @@ export function handOverMethods(
   helper: (generators: boolean) => string
 ): void {
   for (const [container, all] of containers) {
+    const anonymous = container.type !== 'ObjectExpression' && !container.id;
     // (A TypeScript `export default abstract class {}` has no expression form.)
-    const wrappable = container.type !== 'ObjectExpression' && !container.id && !(container.type === 'ClassDeclaration' && container.abstract);
+    const wrappable = anonymous && !container.decorators?.length && !(container.type === 'ClassDeclaration' && container.abstract);
     const anonymousName = wrappable ? classes.classNames.get(container) : undefined;
+    if (anonymous && anonymousName === undefined) continue;
     // `new class {}()` => `new (helper(class {}, ...))()`: `new helper(...)` would construct the helper.
     if (classes.constructedClasses.has(container)) {
       s.appendRight(container.start!, '(');
       s.prependLeft(container.end!, ')');
     }
-    if (container.type !== 'ObjectExpression' && !container.id && (anonymousName === undefined || container.decorators?.length)) continue;
     for (const generators of [true, false]) {
       const methods = all.filter((m) => !!m.generator === generators);
       if (!methods.length) continue;
