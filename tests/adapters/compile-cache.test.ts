@@ -142,6 +142,38 @@ describe('the lowering loaded with a code cache (Node bundle)', () => {
     expect(version(file!)).toBe(remade);
   });
 
+  it('removes the caches no process has read for 30 days, and stale temporaries, when it writes one; reading a cache keeps it', () => {
+    const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
+    lowerInFreshProcess(tmp);
+    const [current] = cacheFiles(tmp);
+    const dir = path.dirname(current!);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const plant = (name: string, days: number) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, 'old');
+      fs.utimesSync(file, daysAgo(days), daysAgo(days));
+      return file;
+    };
+    // The current cache, last read 40 days ago: a process that reads it marks it as in use.
+    fs.utimesSync(current!, daysAgo(40), daysAgo(40));
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    expect(Date.now() - fs.statSync(current!).mtimeMs).toBeLessThan(60 * 60 * 1000);
+    const unused = plant('lowering-core-00000000000000000000000000000000-00000000-v18.0.0-x64.bin', 31);
+    const recent = plant('lowering-core-11111111111111111111111111111111-00000000-v18.0.0-x64.bin', 29);
+    const leftTemporary = plant(`${path.basename(current!)}.12345-abc`, 2);
+    const newTemporary = plant(`${path.basename(current!)}.12346-abd`, 0);
+    const other = plant('notes.txt', 100);
+    // Nothing is removed by a process that only reads; the next writer (here a new set of flags) prunes.
+    expect(lowerInFreshProcess(tmp)).toBe(expected);
+    expect(cacheFiles(tmp)).toContain(unused);
+    expect(lowerInFreshProcess(tmp, { nodeArgs: ['--max-semi-space-size=32'] })).toBe(expected);
+    const left = cacheFiles(tmp);
+    expect(left).not.toContain(unused);
+    expect(left).not.toContain(leftTemporary);
+    expect(left).toEqual(expect.arrayContaining([current, recent, newTemporary, other]));
+    expect(left).toHaveLength(5);
+  });
+
   it('reads and writes nothing with NODE_DISABLE_COMPILE_CACHE or --enable-source-maps (whose stack traces need the file loaded by Node)', () => {
     const tmp = temporaryDir('compile-cache', { linkNodeModules: false });
     expect(lowerInFreshProcess(tmp, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } })).toBe(expected);

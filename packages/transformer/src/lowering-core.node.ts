@@ -14,7 +14,8 @@
 // The cache is a file per script text (its SHA-256), V8 version and flags, Node version and
 // architecture, in a directory of the system's temporary directory that only this user can write: V8
 // checks that cached data matches its version and flags, not what the script says, so a cache
-// someone else could write is never read, and one from another script text is never found.
+// someone else could write is never read, and one from another script text is never found. Files
+// no process has read for 30 days (an older version's) are removed by the next process that writes one.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -100,6 +101,7 @@ function loadCore(): LoweringCore {
     if (lowerings <= 2 * written || majorCollections() >= 4) return;
     written = lowerings;
     writeAtomically(cachePath, () => Buffer.concat([cacheHeader(lowerings), script.createCachedData()]));
+    removeUnusedCaches(cacheDirectory, cachePath);
   };
   process.once('exit', writeIfCovering);
   const lowered = () => {
@@ -145,7 +147,38 @@ function readCache(file: string): { data: Buffer; lowerings: number } | undefine
     return undefined;
   }
   if (bytes.length <= 8 || bytes.toString('latin1', 0, 4) !== cacheMagic) return undefined;
+  markInUse(file);
   return { data: bytes.subarray(8), lowerings: bytes.readUInt32LE(4) };
+}
+
+// Every upgrade of the package, of Node or of its flags makes a new cache file (about 0.5 MB) and
+// leaves the old one behind. A file's modification time says when a process last used it: reading it
+// touches it (at most once a day), and a process that writes a cache removes the files no process has
+// used for 30 days, and temporaries a crashed writer left behind.
+const day = 24 * 60 * 60 * 1000;
+const unusedFor = 30 * day;
+
+function markInUse(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(file).mtimeMs > day) fs.utimesSync(file, new Date(now), new Date(now));
+  } catch {
+    // Only pruning depends on it.
+  }
+}
+
+function removeUnusedCaches(directory: string, current: string): void {
+  try {
+    const now = Date.now();
+    for (const name of fs.readdirSync(directory)) {
+      const file = path.join(directory, name);
+      if (file === current || !name.startsWith('lowering-core-')) continue;
+      const isTemporary = !name.endsWith('.bin');
+      if (now - fs.statSync(file).mtimeMs > (isTemporary ? day : unusedFor)) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // Another process pruning at the same time, or a directory gone: the next writer tries again.
+  }
 }
 
 function inMainContext(): boolean {
