@@ -155,6 +155,20 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     }
   }, 90_000);
 
+  it('shows where the two runs printed differently, and what a difference can mean', async () => {
+    // Function.prototype.toString shows the lowered wrapper (docs/semantics.md B6).
+    await page.evaluate(() => window.playground.setSource('async function f() { await null; }\nconsole.log("same line");\nconsole.log(String(f).startsWith("async"));\n', { filename: 'to-string.js' }));
+    const result = await page.evaluate(() => window.playground.run());
+    expect(result.same).toBe(false);
+    expect(result.native).toEqual(['same line', 'true']);
+    expect(result.console).toEqual(['same line', 'false']);
+    expect(await page.textContent('#verdict')).toContain('printed differently');
+    expect(await page.locator('#native-diff li.differs').allTextContents()).toEqual(['false', 'true']);
+    expect(await page.textContent('#native-diff .diff-hint')).toContain('docs/semantics.md');
+    await page.click('[data-tab=console]');
+    expect(await page.isVisible('#native-diff .diff-hint')).toBe(true);
+  }, 30_000);
+
   it('maps a runtime error back to its source line', async () => {
     await page.evaluate(() =>
       window.playground.setSource('async function load(id) {\n  await null;\n  if (id < 0) throw new RangeError(`negative id ${id}`);\n}\nload(-1);\n', { filename: 'throws.js' })

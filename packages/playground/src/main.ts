@@ -284,8 +284,16 @@ function showNativeDiff(lowered: string[], native: string[]) {
     box.append(heading, list);
     return box;
   };
+  // A difference is not always the lowering's: the native side is this browser's engine, and some
+  // things no lowering can reproduce. Say which, so a reader can tell a bug from a known case.
+  const hint = document.createElement('p');
+  hint.className = 'diff-hint';
+  hint.textContent =
+    'A difference is a bug in the lowering (Copy link and report it), or one of the known cases in docs/semantics.md: ' +
+    'what no lowering can reproduce (Function.prototype.toString, "at async" stack frames, the wording of the runtime\'s own TypeErrors), ' +
+    'and the corners where this browser\'s engine departs from the specification.';
   const diff = $('native-diff');
-  diff.replaceChildren(column('Lowered', lowered, native), column('Native', native, lowered));
+  diff.replaceChildren(column('Lowered', lowered, native), column('Native', native, lowered), hint);
   diff.hidden = false;
 }
 
