@@ -1,6 +1,7 @@
 // Real packages from the registry, lowered by the CLI and exercised side by side with the originals:
-// p-queue (concurrency, priorities, events, errors, idle promises) and p-map (concurrency, errors,
-// and pMapIterable, an async generator). And the other way round: code lowered by the CLI that hands
+// p-queue (concurrency, priorities, events, errors, idle promises), p-map (concurrency, errors,
+// and pMapIterable, an async generator) and undici (an HTTP client of 114 CommonJS modules with 95
+// async functions, awaits, async generators and for await loops, against a local server). And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
@@ -115,6 +116,33 @@ describe('third-party packages lowered by the CLI', () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(await queueScenario(lowerQueue)).toEqual(expected);
   });
+});
+
+describe('undici lowered by the CLI', () => {
+  const scenario = path.join(repoRoot, 'tests/adapters/undici-scenario.cjs');
+  const run = (packageDir: string): string[] => {
+    const result = spawnSync(process.execPath, [scenario, packageDir], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as string[];
+  };
+
+  it('requests, fetches, streams, pools, aborts and times out as the original does', () => {
+    const original = path.dirname(require.resolve('undici/package.json'));
+    const lowered = temporaryDir('undici');
+    const result = spawnSync(bin, [original, '--out-dir', lowered, '-q'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    fs.copyFileSync(path.join(original, 'package.json'), path.join(lowered, 'package.json'));
+    const files = fs.readdirSync(path.join(lowered, 'lib'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) expect(remainingAsync(path.join(lowered, 'lib', file))).toEqual([]);
+    expect(fs.readFileSync(path.join(lowered, 'lib/web/fetch/index.js'), 'utf8')).toContain('@yieldfrom/runtime');
+
+    const expected = run(original);
+    expect(expected).toHaveLength(19);
+    expect(expected).toContain('fetch aborted threw AbortError: 20');
+    expect(expected).toContain('request headers timeout threw HeadersTimeoutError: UND_ERR_HEADERS_TIMEOUT');
+    expect(run(lowered)).toEqual(expected);
+  }, 60_000);
 });
 
 // A user's module handing every form of async function to the `async` package: declarations at
