@@ -100,6 +100,16 @@ describe('diagnostics', () => {
     expect(codes('import async from "async";\nexport async function* g() {}')).toEqual([]);
   });
 
+  it('warns where a @yieldfrom-ignore comment stands before no function, so keeps nothing', () => {
+    const codes = (code: string, options = {}) => transform(code, { filename: 'a.js', ...options }).diagnostics.map((d) => `${d.code} ${d.loc?.line}:${d.loc?.column}`);
+    const misplaced = 'export const ok = 1;\n/* @yieldfrom-ignore */ const f = async () => await 1;';
+    expect(codes(misplaced)).toEqual(['YF3003 2:0']);
+    expect(codes(misplaced, { parseOnlyAsyncStatements: true })).toEqual(['YF3003 2:0']);
+    expect(codes('const f = /* @yieldfrom-ignore */ async () => await 1;\n/* @yieldfrom-ignore */\nexport default async function () {}')).toEqual([]);
+    // A statement without async syntax is not read, and a comment there keeps nothing that needed keeping.
+    expect(codes('/* @yieldfrom-ignore */ let x = 1;\nexport async function f() {}')).toEqual([]);
+  });
+
   it('warns about unknown options and goes on', () => {
     const result = transform('async function f() {}', { target: 'es5' } as never);
     expect(result.diagnostics.map((d) => d.code)).toEqual([DiagnosticCodes.UNKNOWN_OPTION]);

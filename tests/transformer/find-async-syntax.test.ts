@@ -23,4 +23,15 @@ describe('findAsyncSyntax', () => {
     // Lowered, nothing is left that runs.
     expect(sites(transform(code, { filename: 'a.ts' }).code, 'a.ts')).toEqual([]);
   });
+
+  it('leaves out functions kept native with a @yieldfrom-ignore comment, and all inside them', () => {
+    const code = [
+      '/* @yieldfrom-ignore */ export async function kept() { await 1; return async () => { for await (const x of []); } }',
+      'async function lowered(page) { return page.evaluate(/* @yieldfrom-ignore */ async () => await 2); }',
+      '// @yieldfrom-ignore',
+      'function inject() { return async () => await 3; }',
+      '/* @yieldfrom-ignore */ const notAFunction = async () => await 4;',
+    ].join('\n');
+    expect(sites(code, 'a.js')).toEqual(['async function 2:0', 'async function 5:45', 'await 5:57']);
+  });
 });

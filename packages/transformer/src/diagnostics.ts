@@ -22,6 +22,8 @@ export const DiagnosticCodes = {
    * (the `async` package), and its async functions are lowered without `asyncFunctionPrototype`.
    */
   ASYNC_FUNCTIONS_DETECTED_BY_TAG: 'YF3002',
+  /** A `@yieldfrom-ignore` comment that stands before no function, so keeps nothing as written. */
+  IGNORE_COMMENT_UNUSED: 'YF3003',
   /** A bug in yieldfrom: the input was valid but could not be lowered. Please report it. */
   INTERNAL_ERROR: 'YF9001',
 } as const;

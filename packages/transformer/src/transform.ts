@@ -3,6 +3,7 @@
 import MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import { analyze, type Analysis } from './analyze/functions.js';
+import type { IgnoreComments } from './analyze/ignore-comments.js';
 import { DiagnosticCodes, YieldfromError, createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { HelperRegistry } from './helpers.js';
 import { lowerAwait } from './lower/await.js';
@@ -116,7 +117,7 @@ export function transform(code: string, options?: TransformOptions): TransformRe
     }
   }
   handOverMethods(s, handedOverMethods, analysis, (generators) => helpers.use(generators ? 'asyncGeneratorMethods' : 'asyncFunctionMethods'));
-  const programStart = prologueEnd(program, code);
+  const programStart = prologueEnd(program, code, analysis.ignored);
   const afterDirectives = program.directives.length > 0;
   const atLineStart = !afterDirectives;
   helpers.emit(s, programStart, opts, program.sourceType === 'module', separatorAfterDirective(code, programStart, afterDirectives), atLineStart);
@@ -159,6 +160,9 @@ function reportProblems(analysis: Analysis, code: string, opts: NormalizedOption
         break;
       case 'unsupported':
         errors.push(at(DiagnosticCodes.UNSUPPORTED, `${problem.what} are not lowered yet`, problem.node, code, opts));
+        break;
+      case 'ignore-comment-unused':
+        warnings.push(at(DiagnosticCodes.IGNORE_COMMENT_UNUSED, `${problem.what} keeps the function right after it as written (or the declaration after \`export\`); this one is followed by something else and changes nothing`, problem.node, code, opts, 'warning'));
         break;
       case 'eval-in-arrow':
         warnings.push(at(DiagnosticCodes.EVAL_IN_ASYNC_ARROW, `${problem.what} sees the generator's own \`arguments\` and \`new.target\`, not the enclosing function's`, problem.node, code, opts, 'warning'));
@@ -211,10 +215,12 @@ function renameYieldIdentifiers(s: MagicString, analysis: Analysis, names: NameA
  * comment out anything put on it) and the comments in front: TypeScript reads its pragmas
  * (`@jsxImportSource`, `@ts-nocheck`, `/// <reference>`) only there, and a license header stays first.
  */
-function prologueEnd(program: t.Program, code: string): number {
+function prologueEnd(program: t.Program, code: string, ignored: IgnoreComments): number {
   const directives = program.directives;
   if (directives.length) return directives[directives.length - 1]!.end!;
   let start = code.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (code.startsWith('#!', start)) start = lineEnd(code, start);
-  return skipTrivia(code, start);
+  const firstToken = skipTrivia(code, start);
+  // Not between a `@yieldfrom-ignore` comment and the function it keeps.
+  return ignored.before(firstToken)?.start ?? firstToken;
 }

@@ -1,11 +1,14 @@
 // Where a file still contains async syntax (for `yieldfrom --check` and the adapters' tests): async
-// functions, arrows and methods, async generators, `await`, `for await` and `await using`.
+// functions, arrows and methods, async generators, `await`, `for await` and `await using`. A function
+// marked `@yieldfrom-ignore` (ignore-comments.ts) is kept native on purpose: neither it nor anything
+// in it is listed.
 import type * as t from '@babel/types';
 import { normalizeOptions, type TransformOptions } from '../options.js';
 import { parse } from '../parse.js';
 import { YieldfromError } from '../diagnostics.js';
 import { mayContainAsync } from '../async-words.js';
 import { notChildren } from './children.js';
+import { ignoreComments } from './ignore-comments.js';
 
 export interface AsyncSyntaxSite {
   what: 'async function' | 'async generator' | 'await' | 'for await' | 'await using';
@@ -25,8 +28,10 @@ export function findAsyncSyntax(code: string, options?: TransformOptions): Async
   const parsed = parse(code, opts);
   if ('diagnostic' in parsed) throw new YieldfromError([parsed.diagnostic]);
   const sites: AsyncSyntaxSite[] = [];
+  const ignored = ignoreComments(parsed.ast.comments, code);
   const add = (what: AsyncSyntaxSite['what'], node: t.Node) => sites.push({ what, line: node.loc!.start.line, column: node.loc!.start.column });
-  const visit = (node: t.Node) => {
+  const visit = (node: t.Node, parent: t.Node | null) => {
+    if ('params' in node && 'body' in node && ignored.marks(node, parent)) return;
     // A TypeScript overload or `declare` signature has no body: its `async` is erased with the types.
     if ('async' in node && node.async === true && !signaturesWithoutBody.has(node.type)) add('generator' in node && node.generator ? 'async generator' : 'async function', node);
     else if (node.type === 'AwaitExpression') add('await', node);
@@ -35,10 +40,10 @@ export function findAsyncSyntax(code: string, options?: TransformOptions): Async
     for (const [key, child] of Object.entries(node)) {
       if (notChildren.has(key) || !child || typeof child !== 'object') continue;
       if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item);
-      } else if (isNode(child)) visit(child);
+        for (const item of child) if (isNode(item)) visit(item, node);
+      } else if (isNode(child)) visit(child, node);
     }
   };
-  visit(parsed.ast.program);
+  visit(parsed.ast.program, null);
   return sites;
 }

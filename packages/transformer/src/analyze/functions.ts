@@ -4,6 +4,7 @@
 import type * as t from '@babel/types';
 import { hasRuntimeName, inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
+import { ignoreComments, type IgnoreComments } from './ignore-comments.js';
 import type { Parsed } from '../parse.js';
 import { nameSource } from '../text.js';
 
@@ -115,6 +116,8 @@ export interface FunctionContext {
   container: t.ObjectExpression | t.Class | null;
   /** A lowered function below this one. */
   containsLowered: boolean;
+  /** Marked `@yieldfrom-ignore`, or inside a function that is: nothing in it is lowered (ignore-comments.ts). */
+  keptAsWritten: boolean;
   /** For lowered arrows: `super` reads and writes in the body (passed per call when hoisted). */
   superUses: Set<'superGet' | 'superSet' | 'superCall'>;
   /** For lowered arrows: a direct `eval` in the body. */
@@ -193,8 +196,10 @@ export interface Analysis {
    * it is also a property name (`{ yield }`, `{ yield = 1 }` in a pattern), which must stay.
    */
   yieldIdentifiers: { node: t.Identifier; shorthand: boolean }[];
+  /** The `@yieldfrom-ignore` comments (ignore-comments.ts). */
+  ignored: IgnoreComments;
   /** Problems found while reading: top-level await, constructs not lowered yet. */
-  problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow'; node: t.Node; what: string }[];
+  problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow' | 'ignore-comment-unused'; node: t.Node; what: string }[];
   /** The name an anonymous class takes from where it stands (NamedEvaluation; "" for none), when known statically. */
   classNames: Map<t.Class, string>;
   /** Class expressions that are what `new` calls (`new class {}()`): wrapped, they need parentheses. */
@@ -205,7 +210,8 @@ export interface Analysis {
 /** Statements the parser did not read (`parsed.unparsed`) still count, by their names: `unread`. */
 export function analyze(parsed: Parsed): Analysis {
   const program = parsed.ast.program;
-  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [], classNames: new Map(), constructedClasses: new Set() };
+  const ignored = ignoreComments(parsed.ast.comments, parsed.code);
+  const analysis: Analysis = { lowered: [], references: [], names: new Set(), unread: [...parsed.unparsed], yieldIdentifiers: [], problems: [], classNames: new Map(), constructedClasses: new Set(), ignored };
   // The properties of object patterns met so far (visited before their values).
   const patternProperties = new WeakSet<t.Node>();
   const allYieldIdentifiers: Analysis['yieldIdentifiers'] = [];
@@ -252,6 +258,7 @@ export function analyze(parsed: Parsed): Analysis {
       className: null,
       container: null,
       containsLowered: false,
+      keptAsWritten: parent ? parent.keptAsWritten : false,
       superUses: new Set(),
       hasEval: false,
       inParentParameters: false,
@@ -609,12 +616,14 @@ export function analyze(parsed: Parsed): Analysis {
         : node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
           ? 'function'
           : 'method';
-    const lowered = !!node.async && hasBody(node);
+    const keptAsWritten = context.keptAsWritten || ignored.marks(node, parent);
+    const lowered = !!node.async && hasBody(node) && !keptAsWritten;
     // `const a = (async function () {}) as T`: TypeScript erases the `as`, and the function is named `a`.
     let namer = { parent, parentKey };
     for (let wrapper = typeWrapperParents.get(parent); wrapper; wrapper = typeWrapperParents.get(wrapper.parent)) namer = wrapper;
     const name = lowered ? inferFunctionName(node, namer.parent, namer.parentKey) : '';
     const inner = createContext(kind, node, context, lowered, name);
+    inner.keptAsWritten = keptAsWritten;
     inner.asyncGenerator = lowered && !!node.generator;
     inner.inParentParameters = context.inParameters;
     if (lowered && kind === 'method' && !repeatsSinceList) inner.generatorSlot = statementList;
@@ -720,10 +729,19 @@ export function analyze(parsed: Parsed): Analysis {
   // Most of a typical module is such statements; walking them was a third of transform().
   const mustVisit = parsed.asyncSyntaxAt;
   let nextWord = 0;
+  const visited: t.Statement[] = [];
   for (const statement of program.body) {
     while (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.start!) nextWord++;
-    if (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.end!) visit(statement, program, 'body', null, '', root);
-    else analysis.unread.push([statement.start!, statement.end!]);
+    if (nextWord < mustVisit.length && mustVisit[nextWord]! < statement.end!) {
+      visit(statement, program, 'body', null, '', root);
+      visited.push(statement);
+    } else analysis.unread.push([statement.start!, statement.end!]);
+  }
+  // A `@yieldfrom-ignore` comment in or right before a statement with async syntax that marked no
+  // function (one before `const f = async () => {}`, say) would leave the user believing it worked.
+  for (const comment of ignored.unused()) {
+    const statement = visited.find((s) => comment.start! < s.end! && !/\S/.test(parsed.code.slice(comment.end!, Math.max(comment.end!, s.start!))));
+    if (statement) analysis.problems.push({ kind: 'ignore-comment-unused', node: comment as unknown as t.Node, what: 'a `@yieldfrom-ignore` comment' });
   }
   analysis.unread.sort((a, b) => a[0] - b[0]);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
