@@ -1,7 +1,9 @@
 // Real packages from the registry, lowered by the CLI and exercised side by side with the originals:
 // p-queue (concurrency, priorities, events, errors, idle promises), p-map (concurrency, errors,
-// and pMapIterable, an async generator) and undici (an HTTP client of 114 CommonJS modules with 95
-// async functions, awaits, async generators and for await loops, against a local server). And the other way round: code lowered by the CLI that hands
+// and pMapIterable, an async generator), undici (an HTTP client of 114 CommonJS modules with 95
+// async functions, awaits, async generators and for await loops, against a local server) and Vite
+// itself (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits), building and serving an
+// app through the yieldfrom plugin. And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
@@ -142,6 +144,39 @@ describe('undici lowered by the CLI', () => {
     expect(expected).toContain('fetch aborted threw AbortError: 20');
     expect(expected).toContain('request headers timeout threw HeadersTimeoutError: UND_ERR_HEADERS_TIMEOUT');
     expect(run(lowered)).toEqual(expected);
+  }, 60_000);
+});
+
+describe('Vite lowered by the CLI', () => {
+  it('builds and serves an app through the yieldfrom plugin as the original does', () => {
+    const dir = temporaryDir('vite-lowered', { linkNodeModules: false });
+    // node_modules: the repository's packages, but Vite, which is a copy lowered in place.
+    const rootModules = path.join(repoRoot, 'node_modules');
+    const modules = path.join(dir, 'node_modules');
+    fs.mkdirSync(modules);
+    for (const name of fs.readdirSync(rootModules)) if (name !== 'vite' && name !== '.bin') fs.symlinkSync(path.join(rootModules, name), path.join(modules, name), 'junction');
+    fs.cpSync(path.join(rootModules, 'vite'), path.join(modules, 'vite'), { recursive: true });
+    const nodeDir = path.join(modules, 'vite/dist/node');
+    const result = spawnSync(bin, [nodeDir, '--write', '-q'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const files = fs.readdirSync(nodeDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(remainingAsync(path.join(nodeDir, file))).toEqual([]);
+    expect(files.filter((f) => fs.readFileSync(path.join(nodeDir, f), 'utf8').includes('@yieldfrom/runtime/spawn')).length).toBeGreaterThan(2);
+
+    const app = path.join(dir, 'app');
+    fs.cpSync(path.join(repoRoot, 'tests/adapters/app/src'), path.join(app, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><title>app</title><script type="module" src="/src/main.js"></script>\n');
+    const scenario = path.join(repoRoot, 'tests/adapters/vite-scenario.mjs');
+    const run = (viteEntry: string, label: string) => {
+      const outcome = spawnSync(process.execPath, [scenario, viteEntry, app, label], { encoding: 'utf8', timeout: 60_000 });
+      expect(outcome.status, outcome.stderr).toBe(0);
+      return JSON.parse(outcome.stdout) as Record<string, string>;
+    };
+    const expected = run(path.join(rootModules, 'vite/dist/node/index.js'), 'original');
+    expect(Object.keys(expected).filter((key) => key.startsWith('build '))).toHaveLength(3);
+    expect(expected['dev /src/main.js']).toMatch(/^200 .* [1-9]\d* generators$/);
+    expect(run(path.join(nodeDir, 'index.js'), 'lowered')).toEqual(expected);
   }, 60_000);
 });
 
