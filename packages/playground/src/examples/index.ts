@@ -16,6 +16,7 @@ import countdownAsyncDef from './countdown-async-def.py?raw';
 import typescript from './typescript.ts?raw';
 import jsx from './jsx.jsx?raw';
 import awaitUsing from './await-using.js?raw';
+import sentAsText from './sent-as-text.js?raw';
 
 export interface Example {
   id: string;
@@ -40,6 +41,7 @@ export const examples: Example[] = [
   { id: 'typescript', group: 'Step by step', title: '10. TypeScript', filename: 'user.ts', code: typescript },
   { id: 'jsx', group: 'Step by step', title: '11. JSX', filename: 'profile.jsx', code: jsx },
   { id: 'await-using', group: 'Step by step', title: '12. await using', filename: 'copy.js', code: awaitUsing },
+  { id: 'sent-as-text', group: 'Step by step', title: '13. Functions sent as text', filename: 'evaluate.js', code: sentAsText },
   {
     id: 'countdown',
     group: 'Classics',
