@@ -1,9 +1,10 @@
 // Real packages from the registry, lowered by the CLI and exercised side by side with the originals:
 // p-queue (concurrency, priorities, events, errors, idle promises), p-map (concurrency, errors,
 // and pMapIterable, an async generator), undici (an HTTP client of 114 CommonJS modules with 95
-// async functions, awaits, async generators and for await loops, against a local server) and Vite
-// itself (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits), building and serving an
-// app through the yieldfrom plugin. And the other way round: code lowered by the CLI that hands
+// async functions, awaits, async generators and for await loops, against a local server), and the
+// build tools themselves: Vite (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits),
+// building and serving an app through the yieldfrom plugin, and Rollup (dist/es: 94 async functions
+// and 152 awaits), bundling it. And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
@@ -120,13 +121,15 @@ describe('third-party packages lowered by the CLI', () => {
   });
 });
 
+/** Runs a scenario script (tests/adapters/*-scenario.*) with `args`; returns what it prints, parsed. */
+function runScenario<T = Record<string, string>>(script: string, ...args: string[]): T {
+  const outcome = spawnSync(process.execPath, [path.join(repoRoot, 'tests/adapters', script), ...args], { encoding: 'utf8', timeout: 60_000 });
+  expect(outcome.status, outcome.stderr).toBe(0);
+  return JSON.parse(outcome.stdout) as T;
+}
+
 describe('undici lowered by the CLI', () => {
-  const scenario = path.join(repoRoot, 'tests/adapters/undici-scenario.cjs');
-  const run = (packageDir: string): string[] => {
-    const result = spawnSync(process.execPath, [scenario, packageDir], { encoding: 'utf8', timeout: 60_000 });
-    expect(result.status, result.stderr).toBe(0);
-    return JSON.parse(result.stdout) as string[];
-  };
+  const run = (packageDir: string) => runScenario<string[]>('undici-scenario.cjs', packageDir);
 
   it('requests, fetches, streams, pools, aborts and times out as the original does', () => {
     const original = path.dirname(require.resolve('undici/package.json'));
@@ -147,36 +150,52 @@ describe('undici lowered by the CLI', () => {
   }, 60_000);
 });
 
-describe('Vite lowered by the CLI', () => {
-  it('builds and serves an app through the yieldfrom plugin as the original does', () => {
-    const dir = temporaryDir('vite-lowered', { linkNodeModules: false });
-    // node_modules: the repository's packages, but Vite, which is a copy lowered in place.
-    const rootModules = path.join(repoRoot, 'node_modules');
-    const modules = path.join(dir, 'node_modules');
-    fs.mkdirSync(modules);
-    for (const name of fs.readdirSync(rootModules)) if (name !== 'vite' && name !== '.bin') fs.symlinkSync(path.join(rootModules, name), path.join(modules, name), 'junction');
-    fs.cpSync(path.join(rootModules, 'vite'), path.join(modules, 'vite'), { recursive: true });
-    const nodeDir = path.join(modules, 'vite/dist/node');
-    const result = spawnSync(bin, [nodeDir, '--write', '-q'], { encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-    const files = fs.readdirSync(nodeDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
-    expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(remainingAsync(path.join(nodeDir, file))).toEqual([]);
-    expect(files.filter((f) => fs.readFileSync(path.join(nodeDir, f), 'utf8').includes('@yieldfrom/runtime/spawn')).length).toBeGreaterThan(2);
+/**
+ * A temporary node_modules with the repository's packages, but `name`, which is a copy lowered in
+ * place by the CLI (the folders in `lowered`, relative to the package): returns the copy's folder.
+ */
+function lowerInstalledCopy(name: string, lowered: string[]): { dir: string; packageDir: string } {
+  const dir = temporaryDir(`${name}-lowered`, { linkNodeModules: false });
+  const rootModules = path.join(repoRoot, 'node_modules');
+  const modules = path.join(dir, 'node_modules');
+  fs.mkdirSync(modules);
+  for (const entry of fs.readdirSync(rootModules)) if (entry !== name && entry !== '.bin') fs.symlinkSync(path.join(rootModules, entry), path.join(modules, entry), 'junction');
+  const packageDir = path.join(modules, name);
+  fs.cpSync(path.join(rootModules, name), packageDir, { recursive: true });
+  const folders = lowered.map((folder) => path.join(packageDir, folder));
+  const result = spawnSync(bin, [...folders, '--write', '-q'], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  const files = folders.flatMap((folder) => fs.readdirSync(folder, { recursive: true }).map((f) => path.join(folder, String(f))).filter((f) => f.endsWith('.js')));
+  for (const file of files) expect(remainingAsync(file), file).toEqual([]);
+  expect(files.filter((file) => fs.readFileSync(file, 'utf8').includes('@yieldfrom/runtime/spawn')).length).toBeGreaterThan(1);
+  return { dir, packageDir };
+}
 
-    const app = path.join(dir, 'app');
-    fs.cpSync(path.join(repoRoot, 'tests/adapters/app/src'), path.join(app, 'src'), { recursive: true });
-    fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><title>app</title><script type="module" src="/src/main.js"></script>\n');
-    const scenario = path.join(repoRoot, 'tests/adapters/vite-scenario.mjs');
-    const run = (viteEntry: string, label: string) => {
-      const outcome = spawnSync(process.execPath, [scenario, viteEntry, app, label], { encoding: 'utf8', timeout: 60_000 });
-      expect(outcome.status, outcome.stderr).toBe(0);
-      return JSON.parse(outcome.stdout) as Record<string, string>;
-    };
-    const expected = run(path.join(rootModules, 'vite/dist/node/index.js'), 'original');
+
+/** The test app (tests/adapters/app) copied into `dir`, with an index.html for Vite. */
+function copyApp(dir: string): string {
+  const app = path.join(dir, 'app');
+  fs.cpSync(path.join(repoRoot, 'tests/adapters/app/src'), path.join(app, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><title>app</title><script type="module" src="/src/main.js"></script>\n');
+  return app;
+}
+
+describe('build tools lowered by the CLI', () => {
+  it('Vite builds and serves an app through the yieldfrom plugin as the original does', () => {
+    const { dir, packageDir } = lowerInstalledCopy('vite', ['dist/node']);
+    const app = copyApp(dir);
+    const expected = runScenario('vite-scenario.mjs', path.join(repoRoot, 'node_modules/vite/dist/node/index.js'), app, 'original');
     expect(Object.keys(expected).filter((key) => key.startsWith('build '))).toHaveLength(3);
     expect(expected['dev /src/main.js']).toMatch(/^200 .* [1-9]\d* generators$/);
-    expect(run(path.join(nodeDir, 'index.js'), 'lowered')).toEqual(expected);
+    expect(runScenario('vite-scenario.mjs', path.join(packageDir, 'dist/node/index.js'), app, 'lowered')).toEqual(expected);
+  }, 60_000);
+
+  it('Rollup bundles an app through the yieldfrom plugin as the original does', () => {
+    const { dir, packageDir } = lowerInstalledCopy('rollup', ['dist/es']);
+    const app = copyApp(dir);
+    const expected = runScenario('rollup-scenario.mjs', path.join(repoRoot, 'node_modules/rollup/dist/es/rollup.js'), app, 'original');
+    expect(Object.keys(expected).filter((key) => key.startsWith('es '))).toEqual(['es main.js', 'es main.js.map']);
+    expect(runScenario('rollup-scenario.mjs', path.join(packageDir, 'dist/es/rollup.js'), app, 'lowered')).toEqual(expected);
   }, 60_000);
 });
 
