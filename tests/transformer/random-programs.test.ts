@@ -298,6 +298,27 @@ describe('random programs', () => {
     expect(run).toBeGreaterThan(270);
   });
 
+  // `@yieldfrom-ignore` keeps some functions native among lowered ones (a comment before a third of
+  // the async functions, arrows and methods; one after `static` or `export` marks nothing): calls
+  // between the two kinds keep native's ticks, and lowering the output again changes nothing.
+  it('run the same with some functions kept native by @yieldfrom-ignore', async () => {
+    let run = 0;
+    let kept = 0;
+    for (const seed of seeds.slice(0, 100)) {
+      const { chance } = random(seed + 1);
+      const code = randomProgram(seed).replace(/\basync\b(?=\s*(function|\(|\*|[\w$]+\s*(=>|\()))/g, (word) => (chance(1 / 3) ? `/* @yieldfrom-ignore */ ${word}` : word));
+      if (!parses(code)) continue;
+      const native = await runScript(code, 'native.js');
+      const loweredCode = lower(code);
+      kept += (loweredCode.match(/@yieldfrom-ignore \*\/ async\b/g) ?? []).length;
+      expect((await runScript(loweredCode, 'lowered.js')).log, `seed ${seed}:\n${code}`).toEqual(native.log);
+      expect(lower(loweredCode), `seed ${seed}`).toBe(loweredCode);
+      run++;
+    }
+    expect(run).toBeGreaterThan(80);
+    expect(kept).toBeGreaterThan(500);
+  });
+
   // asyncFunctionPrototype wraps arrows and expressions, converts methods' computed keys where they
   // stand and hands classes and object literals to the runtime: none of it may change what runs.
   it('run the same with asyncFunctionPrototype', async () => {
