@@ -300,7 +300,8 @@ describe('random programs', () => {
 
   // `@yieldfrom-ignore` keeps some functions native among lowered ones (a comment before a third of
   // the async functions, arrows and methods; one after `static` or `export` marks nothing): calls
-  // between the two kinds keep native's ticks, and lowering the output again changes nothing.
+  // between the two kinds keep native's ticks, and lowering the output again (or parsing only the
+  // statements with async syntax) changes nothing.
   it('run the same with some functions kept native by @yieldfrom-ignore', async () => {
     let run = 0;
     let kept = 0;
@@ -313,6 +314,7 @@ describe('random programs', () => {
       kept += (loweredCode.match(/@yieldfrom-ignore \*\/ async\b/g) ?? []).length;
       expect((await runScript(loweredCode, 'lowered.js')).log, `seed ${seed}:\n${code}`).toEqual(native.log);
       expect(lower(loweredCode), `seed ${seed}`).toBe(loweredCode);
+      expect(lower(code, { parseOnlyAsyncStatements: true }), `seed ${seed}`).toBe(loweredCode);
       run++;
     }
     expect(run).toBeGreaterThan(80);
