@@ -106,6 +106,8 @@ describe('diagnostics', () => {
     expect(codes(misplaced)).toEqual(['YF3003 2:0']);
     expect(codes(misplaced, { parseOnlyAsyncStatements: true })).toEqual(['YF3003 2:0']);
     expect(codes('const f = /* @yieldfrom-ignore */ async () => await 1;\n/* @yieldfrom-ignore */\nexport default async function () {}')).toEqual([]);
+    // One inside a kept function marks what is kept anyway: nothing to say.
+    expect(codes('/* @yieldfrom-ignore */ async function f() { return /* @yieldfrom-ignore */ async () => await 1; }')).toEqual([]);
     // A statement without async syntax is not read, and a comment there keeps nothing that needed keeping.
     expect(codes('/* @yieldfrom-ignore */ let x = 1;\nexport async function f() {}')).toEqual([]);
   });

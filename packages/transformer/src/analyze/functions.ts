@@ -616,7 +616,9 @@ export function analyze(parsed: Parsed): Analysis {
         : node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
           ? 'function'
           : 'method';
-    const keptAsWritten = context.keptAsWritten || ignored.marks(node, parent);
+    // Read even inside a kept function, so a comment there counts as used (it keeps what is kept anyway).
+    const marked = ignored.marks(node, parent);
+    const keptAsWritten = context.keptAsWritten || marked;
     const lowered = !!node.async && hasBody(node) && !keptAsWritten;
     // `const a = (async function () {}) as T`: TypeScript erases the `as`, and the function is named `a`.
     let namer = { parent, parentKey };
