@@ -112,6 +112,21 @@ describe('diagnostics', () => {
     expect(codes('/* @yieldfrom-ignore */ let x = 1;\nexport async function f() {}')).toEqual([]);
   });
 
+  it('warns where an async function that page.evaluate sends as text to the page is lowered', () => {
+    const codes = (code: string) => transform(code, { filename: 't.js' }).diagnostics.map((d) => `${d.code} ${d.loc?.line}:${d.loc?.column}`);
+    const test = [
+      'export async function check(page, locator) {',
+      '  await page.evaluate(async () => await document.fonts.ready);',
+      '  await locator?.$$eval("li", async function (items) { return items.length; });',
+      '  await page.evaluate(/* @yieldfrom-ignore */ async () => await document.fonts.ready);',
+      '  await page.evaluate(() => document.title);',
+      '  await queue.run(async () => 1);',
+      '}',
+    ].join('\n');
+    expect(codes(test)).toEqual(['YF3004 2:22', 'YF3004 3:30']);
+    expect(transform(test, { filename: 't.js' }).diagnostics[0]!.message).toContain('`page.evaluate` runs this function elsewhere from its source text');
+  });
+
   it('warns about unknown options and goes on', () => {
     const result = transform('async function f() {}', { target: 'es5' } as never);
     expect(result.diagnostics.map((d) => d.code)).toEqual([DiagnosticCodes.UNKNOWN_OPTION]);

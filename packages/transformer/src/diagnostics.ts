@@ -24,6 +24,11 @@ export const DiagnosticCodes = {
   ASYNC_FUNCTIONS_DETECTED_BY_TAG: 'YF3002',
   /** A `@yieldfrom-ignore` comment that stands before no function, so keeps nothing as written. */
   IGNORE_COMMENT_UNUSED: 'YF3003',
+  /**
+   * An async function passed to a method that runs it elsewhere from its source text (puppeteer's or
+   * playwright's `page.evaluate`) is lowered: its text calls helpers that are not there.
+   */
+  SENT_AS_TEXT: 'YF3004',
   /** A bug in yieldfrom: the input was valid but could not be lowered. Please report it. */
   INTERNAL_ERROR: 'YF9001',
 } as const;

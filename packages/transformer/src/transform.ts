@@ -164,6 +164,9 @@ function reportProblems(analysis: Analysis, code: string, opts: NormalizedOption
       case 'ignore-comment-unused':
         warnings.push(at(DiagnosticCodes.IGNORE_COMMENT_UNUSED, `${problem.what} keeps the function right after it as written (or the declaration after \`export\`); this one is followed by something else and changes nothing`, problem.node, code, opts, 'warning'));
         break;
+      case 'sent-as-text':
+        warnings.push(at(DiagnosticCodes.SENT_AS_TEXT, `\`${problem.what}\` runs this function elsewhere from its source text, and lowered, that text calls a generator and runtime helpers that are not there: mark it /* @yieldfrom-ignore */ to keep it native`, problem.node, code, opts, 'warning'));
+        break;
       case 'eval-in-arrow':
         warnings.push(at(DiagnosticCodes.EVAL_IN_ASYNC_ARROW, `${problem.what} sees the generator's own \`arguments\` and \`new.target\`, not the enclosing function's`, problem.node, code, opts, 'warning'));
         break;

@@ -4,7 +4,7 @@
 import type * as t from '@babel/types';
 import { hasRuntimeName, inferFunctionName } from './names.js';
 import { notChildren } from './children.js';
-import { ignoreComments, type IgnoreComments } from './ignore-comments.js';
+import { ignoreComments, sentAsTextTo, type IgnoreComments } from './ignore-comments.js';
 import type { Parsed } from '../parse.js';
 import { nameSource } from '../text.js';
 
@@ -199,7 +199,7 @@ export interface Analysis {
   /** The `@yieldfrom-ignore` comments (ignore-comments.ts). */
   ignored: IgnoreComments;
   /** Problems found while reading: top-level await, constructs not lowered yet. */
-  problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow' | 'ignore-comment-unused'; node: t.Node; what: string }[];
+  problems: { kind: 'top-level-await' | 'unsupported' | 'eval-in-arrow' | 'ignore-comment-unused' | 'sent-as-text'; node: t.Node; what: string }[];
   /** The name an anonymous class takes from where it stands (NamedEvaluation; "" for none), when known statically. */
   classNames: Map<t.Class, string>;
   /** Class expressions that are what `new` calls (`new class {}()`): wrapped, they need parentheses. */
@@ -620,6 +620,8 @@ export function analyze(parsed: Parsed): Analysis {
     const marked = ignored.marks(node, parent);
     const keptAsWritten = context.keptAsWritten || marked;
     const lowered = !!node.async && hasBody(node) && !keptAsWritten;
+    const sender = lowered ? sentAsTextTo(parent, parentKey, parsed.code) : null;
+    if (sender) analysis.problems.push({ kind: 'sent-as-text', node, what: sender });
     // `const a = (async function () {}) as T`: TypeScript erases the `as`, and the function is named `a`.
     let namer = { parent, parentKey };
     for (let wrapper = typeWrapperParents.get(parent); wrapper; wrapper = typeWrapperParents.get(wrapper.parent)) namer = wrapper;

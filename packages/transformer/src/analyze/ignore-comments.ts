@@ -40,3 +40,20 @@ export function ignoreComments(comments: t.Comment[] | null | undefined, code: s
     unused: () => [...byEnd.values()].filter((comment) => !used.has(comment)),
   };
 }
+
+// The methods of puppeteer and playwright (pages, frames, element handles, locators) that send a
+// function's source text to the page and rebuild it there.
+const sendsTextToPage = new Set(['evaluate', 'evaluateHandle', '$eval', '$$eval', 'waitForFunction', 'evaluateOnNewDocument', 'addInitScript']);
+
+/**
+ * For a function passed straight to one of those methods (`page.evaluate(async () => ...)`), the call
+ * as written (`page.evaluate`), so that lowering it can be warned about; null otherwise.
+ */
+export function sentAsTextTo(parent: t.Node, parentKey: string, code: string): string | null {
+  if ((parent.type !== 'CallExpression' && parent.type !== 'OptionalCallExpression') || parentKey !== 'arguments') return null;
+  const callee = parent.callee;
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return null;
+  if (!sendsTextToPage.has(callee.property.name)) return null;
+  const written = code.slice(callee.start!, callee.end!);
+  return written.length <= 40 && !written.includes('\n') ? written : callee.property.name;
+}
