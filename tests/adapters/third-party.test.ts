@@ -3,8 +3,9 @@
 // and pMapIterable, an async generator), undici (an HTTP client of 114 CommonJS modules with 95
 // async functions, awaits, async generators and for await loops, against a local server), and the
 // build tools themselves: Vite (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits),
-// building and serving an app through the yieldfrom plugin, and Rollup (dist/es: 94 async functions
-// and 152 awaits), bundling it. And the other way round: code lowered by the CLI that hands
+// building and serving an app through the yieldfrom plugin, Rollup (dist/es: 94 async functions
+// and 152 awaits) and webpack (lib: 161 async constructs, in its filesystem cache and real content
+// hashes among others), bundling it. And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
@@ -196,6 +197,15 @@ describe('build tools lowered by the CLI', () => {
     const expected = runScenario('rollup-scenario.mjs', path.join(repoRoot, 'node_modules/rollup/dist/es/rollup.js'), app, 'original');
     expect(Object.keys(expected).filter((key) => key.startsWith('es '))).toEqual(['es main.js', 'es main.js.map']);
     expect(runScenario('rollup-scenario.mjs', path.join(packageDir, 'dist/es/rollup.js'), app, 'lowered')).toEqual(expected);
+  }, 60_000);
+
+  it('webpack bundles an app through the yieldfrom plugin as the original does, cold and from its filesystem cache', () => {
+    const { dir, packageDir } = lowerInstalledCopy('webpack', ['lib']);
+    const app = copyApp(dir);
+    const expected = runScenario('webpack-scenario.cjs', path.join(repoRoot, 'node_modules/webpack'), app, 'original');
+    expect(Object.keys(expected).filter((key) => key.endsWith('.cjs'))).toHaveLength(2);
+    expect([expected['cold errors'], expected['cached errors'], expected.cache]).toEqual(['', '', 'written']);
+    expect(runScenario('webpack-scenario.cjs', packageDir, app, 'lowered')).toEqual(expected);
   }, 60_000);
 });
 
