@@ -5,7 +5,8 @@
 // build tools themselves: Vite (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits),
 // building and serving an app through the yieldfrom plugin, Rollup (dist/es: 94 async functions
 // and 152 awaits) and webpack (lib: 161 async constructs, in its filesystem cache and real content
-// hashes among others), bundling it. And the other way round: code lowered by the CLI that hands
+// hashes among others), bundling it; and Vitest (dist: 62 modules, 1,119 async constructs) with its
+// runner (126), running a test file. And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
 import { spawnSync } from 'node:child_process';
@@ -152,26 +153,74 @@ describe('undici lowered by the CLI', () => {
 });
 
 /**
- * A temporary node_modules with the repository's packages, but `name`, which is a copy lowered in
- * place by the CLI (the folders in `lowered`, relative to the package): returns the copy's folder.
+ * A temporary node_modules with the repository's packages, but those in `lowered` (package name ->
+ * its folders to lower), which are copies lowered in place by the CLI: returns the temporary folder
+ * and the copy of each package, by name.
  */
-function lowerInstalledCopy(name: string, lowered: string[]): { dir: string; packageDir: string } {
-  const dir = temporaryDir(`${name}-lowered`, { linkNodeModules: false });
+function lowerInstalledCopies(lowered: Record<string, string[]>): { dir: string; packageDirs: Record<string, string> } {
+  const dir = temporaryDir('lowered-packages', { linkNodeModules: false });
   const rootModules = path.join(repoRoot, 'node_modules');
   const modules = path.join(dir, 'node_modules');
-  fs.mkdirSync(modules);
-  for (const entry of fs.readdirSync(rootModules)) if (entry !== name && entry !== '.bin') fs.symlinkSync(path.join(rootModules, entry), path.join(modules, entry), 'junction');
-  const packageDir = path.join(modules, name);
-  fs.cpSync(path.join(rootModules, name), packageDir, { recursive: true });
-  const folders = lowered.map((folder) => path.join(packageDir, folder));
+  const names = Object.keys(lowered);
+  // A scope with a lowered package in it is a folder of links to the others.
+  const link = (from: string, to: string, skip: (entry: string) => boolean) => {
+    fs.mkdirSync(to, { recursive: true });
+    for (const entry of fs.readdirSync(from)) {
+      if (entry === '.bin' || skip(entry)) continue;
+      if (names.some((name) => name.startsWith(`${entry}/`))) link(path.join(from, entry), path.join(to, entry), (member) => names.includes(`${entry}/${member}`));
+      else fs.symlinkSync(path.join(from, entry), path.join(to, entry), 'junction');
+    }
+  };
+  link(rootModules, modules, (entry) => names.includes(entry));
+  const packageDirs: Record<string, string> = {};
+  const folders: string[] = [];
+  for (const [name, subfolders] of Object.entries(lowered)) {
+    packageDirs[name] = path.join(modules, name);
+    fs.cpSync(path.join(rootModules, name), packageDirs[name], { recursive: true });
+    folders.push(...subfolders.map((folder) => path.join(packageDirs[name]!, folder)));
+  }
   const result = spawnSync(bin, [...folders, '--write', '-q'], { encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
-  const files = folders.flatMap((folder) => fs.readdirSync(folder, { recursive: true }).map((f) => path.join(folder, String(f))).filter((f) => f.endsWith('.js')));
+  const files = folders.flatMap((folder) => fs.readdirSync(folder, { recursive: true }).map((f) => path.join(folder, String(f))).filter((f) => /\.m?js$/.test(f)));
   for (const file of files) expect(remainingAsync(file), file).toEqual([]);
   expect(files.filter((file) => fs.readFileSync(file, 'utf8').includes('@yieldfrom/runtime/spawn')).length).toBeGreaterThan(1);
-  return { dir, packageDir };
+  return { dir, packageDirs };
 }
 
+/** One package lowered as `lowerInstalledCopies` does. */
+function lowerInstalledCopy(name: string, lowered: string[]): { dir: string; packageDir: string } {
+  const { dir, packageDirs } = lowerInstalledCopies({ [name]: lowered });
+  return { dir, packageDir: packageDirs[name]! };
+}
+
+// A test file for the Vitest run by the test above: async hooks, tests and matchers, fake timers, an
+// inline snapshot, an expected failure, a skipped test and a table.
+const vitestSample = `import { describe, expect, it, beforeEach, afterAll, vi } from 'vitest';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = [];
+describe('async suite', () => {
+  beforeEach(async () => { await sleep(1); log.push('before'); });
+  afterAll(async () => { await sleep(1); expect(log).toHaveLength(9); });
+  it('awaits', async () => { await sleep(5); expect(await Promise.resolve(2)).toBe(2); });
+  it('rejects', async () => { await expect(Promise.reject(new Error('no'))).rejects.toThrow('no'); });
+  it('resolves', async () => { await expect(sleep(1).then(() => 3)).resolves.toBe(3); });
+  it('fake timers', async () => {
+    vi.useFakeTimers();
+    const later = sleep(1000).then(() => 'done');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await later).toBe('done');
+    vi.useRealTimers();
+  });
+  it('inline snapshot', async () => { expect({ a: await Promise.resolve(1) }).toMatchInlineSnapshot(\`
+    {
+      "a": 1,
+    }
+  \`); });
+  it.fails('fails as expected', async () => { await sleep(1); expect(1).toBe(2); });
+  it.skip('skipped', () => {});
+  it.each([1, 2, 3])('each %i', async (n) => { await sleep(n); expect(n).toBeGreaterThan(0); });
+});
+`;
 
 /** The test app (tests/adapters/app) copied into `dir`, with an index.html for Vite. */
 function copyApp(dir: string): string {
@@ -197,6 +246,22 @@ describe('build tools lowered by the CLI', () => {
     const expected = runScenario('rollup-scenario.mjs', path.join(repoRoot, 'node_modules/rollup/dist/es/rollup.js'), app, 'original');
     expect(Object.keys(expected).filter((key) => key.startsWith('es '))).toEqual(['es main.js', 'es main.js.map']);
     expect(runScenario('rollup-scenario.mjs', path.join(packageDir, 'dist/es/rollup.js'), app, 'lowered')).toEqual(expected);
+  }, 60_000);
+
+  it('Vitest and its runner lowered run a test file as the originals do', () => {
+    const { dir, packageDirs } = lowerInstalledCopies({ vitest: ['dist'], '@vitest/runner': ['dist'] });
+    writeTree(dir, { 'package.json': '{ "type": "module" }\n', 'sample.test.js': vitestSample });
+    const run = (vitestDir: string) => {
+      // Not the variables of the Vitest running this test: the child is a Vitest of its own.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_OPTIONS|TEST$)/.test(key)));
+      const outcome = spawnSync(process.execPath, [path.join(vitestDir, 'vitest.mjs'), 'run', '--root', dir, '--reporter=json'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+      const report = JSON.parse(outcome.stdout) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+      return report.testResults.flatMap((file) => file.assertionResults.map((test) => `${test.status} ${test.fullName}`));
+    };
+    const expected = run(path.join(repoRoot, 'node_modules/vitest'));
+    expect(expected).toHaveLength(10);
+    expect(expected.filter((line) => line.startsWith('passed'))).toHaveLength(9);
+    expect(run(packageDirs.vitest!)).toEqual(expected);
   }, 60_000);
 
   it('webpack bundles an app through the yieldfrom plugin as the original does, cold and from its filesystem cache', () => {
