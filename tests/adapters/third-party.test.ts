@@ -5,7 +5,7 @@
 // build tools themselves: Vite (dist/node: 9 ES modules, 2 MB, 416 async functions and 671 awaits),
 // building and serving an app through the yieldfrom plugin, Rollup (dist/es: 94 async functions
 // and 152 awaits) and webpack (lib: 161 async constructs, in its filesystem cache and real content
-// hashes among others), bundling it; and Vitest (dist: 62 modules, 1,119 async constructs) with its
+// hashes among others) and rspack (dist: 117), bundling it; and Vitest (dist: 62 modules, 1,119 async constructs) with its
 // runner (126), running a test file. And the other way round: code lowered by the CLI that hands
 // its async functions to the `async` package, which tells them from callback-style functions by
 // Symbol.toStringTag (the `--async-function-prototype` option).
@@ -264,13 +264,16 @@ describe('build tools lowered by the CLI', () => {
     expect(run(packageDirs.vitest!)).toEqual(expected);
   }, 60_000);
 
-  it('webpack bundles an app through the yieldfrom plugin as the original does, cold and from its filesystem cache', () => {
-    const { dir, packageDir } = lowerInstalledCopy('webpack', ['lib']);
+  it.each([
+    ['webpack', 'webpack', ['lib'], 'lib/index.js'],
+    ['rspack', '@rspack/core', ['dist'], 'dist/index.js'],
+  ])('%s bundles an app through the yieldfrom plugin as the original does, cold and from its filesystem cache', (host, name, lowered, entry) => {
+    const { dir, packageDir } = lowerInstalledCopy(name, lowered);
     const app = copyApp(dir);
-    const expected = runScenario('webpack-scenario.cjs', path.join(repoRoot, 'node_modules/webpack'), app, 'original');
+    const expected = runScenario('webpack-scenario.mjs', host, path.join(repoRoot, 'node_modules', name, entry), app, 'original');
     expect(Object.keys(expected).filter((key) => key.endsWith('.cjs'))).toHaveLength(2);
     expect([expected['cold errors'], expected['cached errors'], expected.cache]).toEqual(['', '', 'written']);
-    expect(runScenario('webpack-scenario.cjs', packageDir, app, 'lowered')).toEqual(expected);
+    expect(runScenario('webpack-scenario.mjs', host, path.join(packageDir, entry), app, 'lowered')).toEqual(expected);
   }, 60_000);
 });
 
