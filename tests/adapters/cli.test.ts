@@ -76,6 +76,10 @@ describe('yieldfrom CLI', () => {
     const piped = run(['--check', '--stdin', '--filename', 'x.ts'], 'const f = async (n: number) => n;');
     expect(piped.status).toBe(1);
     expect(piped.stdout).toBe('x.ts:1:11: async function is not lowered\n');
+    // A function kept native on purpose is not reported; lowering it keeps it, and warns about nothing.
+    const kept = 'export const inPage = /* @yieldfrom-ignore */ async () => await document.fonts.ready;\n';
+    expect(run(['--check', '--stdin', '--filename', 'k.js'], kept)).toMatchObject({ status: 0, stdout: '' });
+    expect(run(['--stdin', '--filename', 'k.js'], kept)).toMatchObject({ status: 0, stdout: kept, stderr: '' });
   });
 
   it('matches globs, and inlines helpers on request', () => {
