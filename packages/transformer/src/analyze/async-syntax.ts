@@ -9,6 +9,7 @@ import { YieldfromError } from '../diagnostics.js';
 import { mayContainAsync } from '../async-words.js';
 import { notChildren } from './children.js';
 import { ignoreComments } from './ignore-comments.js';
+import { isFunctionNode } from './functions.js';
 
 export interface AsyncSyntaxSite {
   what: 'async function' | 'async generator' | 'await' | 'for await' | 'await using';
@@ -31,7 +32,7 @@ export function findAsyncSyntax(code: string, options?: TransformOptions): Async
   const ignored = ignoreComments(parsed.ast.comments, code);
   const add = (what: AsyncSyntaxSite['what'], node: t.Node) => sites.push({ what, line: node.loc!.start.line, column: node.loc!.start.column });
   const visit = (node: t.Node, parent: t.Node | null) => {
-    if ('params' in node && 'body' in node && ignored.marks(node, parent)) return;
+    if (isFunctionNode(node) && ignored.marks(node, parent)) return;
     // A TypeScript overload or `declare` signature has no body: its `async` is erased with the types.
     if ('async' in node && node.async === true && !signaturesWithoutBody.has(node.type)) add('generator' in node && node.generator ? 'async generator' : 'async function', node);
     else if (node.type === 'AwaitExpression') add('await', node);

@@ -744,8 +744,8 @@ export function analyze(parsed: Parsed): Analysis {
   // A `@yieldfrom-ignore` comment in or right before a statement with async syntax that marked no
   // function (one before `const f = async () => {}`, say) would leave the user believing it worked.
   for (const comment of ignored.unused()) {
-    const statement = visited.find((s) => comment.start! < s.end! && !/\S/.test(parsed.code.slice(comment.end!, Math.max(comment.end!, s.start!))));
-    if (statement) analysis.problems.push({ kind: 'ignore-comment-unused', node: comment as unknown as t.Node, what: 'a `@yieldfrom-ignore` comment' });
+    const inOrBefore = (s: t.Statement) => comment.start! < s.end! && !/\S/.test(parsed.code.slice(comment.end!, Math.max(comment.end!, s.start!)));
+    if (visited.some(inOrBefore)) analysis.problems.push({ kind: 'ignore-comment-unused', node: comment as unknown as t.Node, what: 'a `@yieldfrom-ignore` comment' });
   }
   analysis.unread.sort((a, b) => a[0] - b[0]);
   if (analysis.yieldIdentifiers.length) analysis.yieldIdentifiers = allYieldIdentifiers;
