@@ -193,7 +193,7 @@ function lowerInstalledCopy(name: string, lowered: string[]): { dir: string; pac
   return { dir, packageDir: packageDirs[name]! };
 }
 
-// A test file for the Vitest run by the test above: async hooks, tests and matchers, fake timers, an
+// A test file for the Vitest run by a test below: async hooks, tests and matchers, fake timers, an
 // inline snapshot, an expected failure, a skipped test and a table.
 const vitestSample = `import { describe, expect, it, beforeEach, afterAll, vi } from 'vitest';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
