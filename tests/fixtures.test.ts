@@ -4,6 +4,8 @@
 //   exec.ts                         the same for TypeScript: both texts compiled by TypeScript (ES2022) to run
 //   options.json                    transform options (inherited down the tree), or { "errorCode": "YF1002" };
 //                                   "typescript": compiler options for exec.ts (experimentalDecorators...)
+//                                   "runAs": "commonjs" runs exec.js (both texts) inside the function a
+//                                   CommonJS loader wraps a file in
 //   expected.json                   for behaviour native Node 20 gets wrong (ecma262 changes newer than
 //                                   V8 11.3): the log the specification requires, checked against the lowering
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ const update = process.env.UPDATE_FIXTURES === '1';
 interface CaseOptions {
   errorCode?: string;
   typescript?: Record<string, unknown>;
+  runAs?: 'commonjs';
   [option: string]: unknown;
 }
 
@@ -40,8 +43,13 @@ function walk(dir: string, inherited: CaseOptions) {
   }
 }
 
+/** `code` as Node's CommonJS loader runs a file: the body of a function called with the module's arguments. */
+function wrapAsCommonJs(code: string): string {
+  return `(function (exports, require, module, __filename, __dirname) {${code}\n}).call({}, {}, () => {}, {}, "/app/exec.js", "/app");`;
+}
+
 function defineCase(dir: string, options: CaseOptions, files: Set<string>, input: string | undefined) {
-  const { errorCode, typescript, ...transformOptions } = options;
+  const { errorCode, typescript, runAs, ...transformOptions } = options;
   if (input) {
     const extension = path.extname(input);
     const source = fs.readFileSync(path.join(dir, input), 'utf8');
@@ -92,7 +100,7 @@ function defineCase(dir: string, options: CaseOptions, files: Set<string>, input
       });
     } else {
       it('runs the same natively and lowered', async () => {
-        const { native, lowered } = await runBoth(source, transformOptions);
+        const { native, lowered } = await runBoth(source, transformOptions, runAs === 'commonjs' ? wrapAsCommonJs : undefined);
         expect(native.length).toBeGreaterThan(0);
         expect(lowered).toEqual(native);
         expect(lower(source, { ...transformOptions, parseOnlyAsyncStatements: true })).toBe(lower(source, transformOptions));

@@ -25,8 +25,9 @@ export function randomProgram(seed: number): string {
   // and not in a nested plain function (where `super` does not).
   let inClass = false;
   let inPlainFunction = false;
-  // Outside any function (where `arguments` names nothing).
+  // Outside any function (where `arguments` names nothing: `typeof` it, or read it and catch the ReferenceError).
   let atTopLevel = false;
+  const outerArguments = ['(typeof arguments).length', '(() => { try { return arguments.length; } catch (e) { return e.name.length; } })()'];
   // Names starting a, h, k are functions and classes; the rest hold numbers.
   const values = (names: string[]) => names.filter((name) => !/^[ahk]\d/.test(name));
 
@@ -42,7 +43,7 @@ export function randomProgram(seed: number): string {
     if (classes.length && chance(0.15)) return `new ${pick(classes)}(${sub()}).v`;
     if (inClass && chance(0.1)) return '(this ? this.#v : 0)';
     if (inClass && !inPlainFunction && chance(0.1)) return pick([`super.base(${sub()})`, 'super.b', `super[(0, "b")]`, `(super.b = ${sub()})`]);
-    if (!atTopLevel && chance(0.1)) return 'arguments.length';
+    if (chance(0.1)) return atTopLevel ? pick(outerArguments) : 'arguments.length';
     if (chance(0.3)) return `(${sub()} + ${sub()})`;
     if (chance(0.1)) return pick([`[...[${sub()}, ${sub()}]].length`, `({ ...{ a: ${sub()} } }).a`, `(${sub()})?.toFixed?.(0)`]);
     if (inAsync && chance(0.1)) {
@@ -107,7 +108,7 @@ export function randomProgram(seed: number): string {
         // Read every binding in sight after a tick, when the code after the call may have changed them.
         const seen = values([...scope, ...parameters]);
         if (seen.length && chance(0.5)) body += ` await null; log(${JSON.stringify(name)}, "later", ${seen.map((v) => `(() => { try { return ${v}; } catch (e) { return e.name; } })()`).join(', ')});`;
-        const result = chance(0.3) ? pick(['this && 1', atTopLevel ? '2' : 'arguments.length', '1']) : expression([...scope, ...parameters], 0, true);
+        const result = chance(0.3) ? pick(['this && 1', atTopLevel ? pick(outerArguments) : 'arguments.length', '1']) : expression([...scope, ...parameters], 0, true);
         lines.push(`const ${name} = async (${parameters.join(', ')}) => { ${body} return ${result}; };`);
         scope.push(name);
         const call = `${name}(${expression(scope, 0, false)})`;

@@ -26,8 +26,13 @@ const statementListTypes = new Set(['Program', 'BlockStatement', 'StaticBlock', 
 
 export type ContextKind = 'program' | 'function' | 'arrow' | 'method' | 'class-field' | 'static-block';
 
-/** What a lowered function must bind at its creation site so its generator body can see it. */
-export type Capture = 'arguments' | 'newTarget' | 'superGet' | 'superSet' | 'superCall';
+/**
+ * What a lowered function must bind at its creation site so its generator body can see it.
+ * `outerArguments` is `arguments` in an async arrow outside any function, read through an arrow when
+ * the body reads it: there it may name nothing (a ReferenceError at that read, as natively), a global,
+ * or the arguments of the function a CommonJS loader wraps the file in.
+ */
+export type Capture = 'arguments' | 'outerArguments' | 'newTarget' | 'superGet' | 'superSet' | 'superCall';
 
 export interface AwaitSite {
   node: t.AwaitExpression;
@@ -169,7 +174,14 @@ export type StatementList = t.Program | t.BlockStatement | t.StaticBlock | t.Swi
 
 /** A reference the lowering rewrites because the generator cannot see the original meaning. */
 export type ContextReference =
-  | { kind: 'arguments'; node: t.Identifier; parent: t.Node; parentKey: string }
+  | {
+      kind: 'arguments' | 'outerArguments';
+      node: t.Identifier;
+      parent: t.Node;
+      parentKey: string;
+      /** Inside the callee of a `new` (`new arguments.C()`): a read by a call needs parentheses. */
+      inNewCallee: boolean;
+    }
   | { kind: 'newTarget'; node: t.MetaProperty }
   | {
       kind: 'super';
@@ -446,11 +458,15 @@ export function analyze(parsed: Parsed): Analysis {
         if (node.name === 'arguments' && parent && isReference(node, parent, parentKey)) {
           const { arrows, owner } = arrowChain(context);
           owner.usesArguments = true;
-          const capturer = owner.kind === 'program' ? undefined : outermostLowered(arrows);
+          const capturer = outermostLowered(arrows);
           markCapturesInParameters(arrows);
           if (capturer) {
-            capturer.captures.add('arguments');
-            analysis.references.push({ kind: 'arguments', node, parent, parentKey });
+            const kind = owner.kind === 'program' ? 'outerArguments' : 'arguments';
+            capturer.captures.add(kind);
+            analysis.references.push({ kind, node, parent, parentKey, inNewCallee: newCalleeDepth > 0 });
+            if (kind === 'outerArguments' && parent.type === 'UnaryExpression' && parent.operator === 'delete') {
+              analysis.problems.push({ kind: 'unsupported', node: parent, what: 'async arrows outside any function that delete `arguments`' });
+            }
           }
         } else if (node.name === 'yield' && parent && !isNonReferenceKey(node, parent, parentKey)) {
           const property = parent.type === 'AssignmentPattern' && parentKey === 'left' ? grandparent : parent;
@@ -760,6 +776,11 @@ export function analyze(parsed: Parsed): Analysis {
     while (owner?.kind === 'arrow') owner = owner.parent;
     if (fn.captures.has('arguments') && (owner?.assigned?.has('arguments') || owner?.declared?.has('arguments'))) {
       analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows reading `arguments` in a function that assigns or declares `arguments`' });
+    }
+    // Outside any function the arrow reads `arguments` where it stands, when it reads it: only a
+    // binding of its own body (sloppy `let arguments`, `arguments = ...`) is beyond that.
+    if (fn.captures.has('outerArguments') && (fn.assigned?.has('arguments') || fn.declared?.has('arguments'))) {
+      analysis.problems.push({ kind: 'unsupported', node: fn.node, what: 'async arrows outside any function that assign or declare `arguments`' });
     }
   }
   return analysis;

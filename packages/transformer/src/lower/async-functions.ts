@@ -36,7 +36,7 @@ import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import type { FunctionContext, StatementList } from '../analyze/functions.js';
 import type { NameAllocator } from '../names.js';
-import { captureDeclarations, type CaptureNames } from './captures.js';
+import { captureDeclarations, outerArgumentsReader, type CaptureNames } from './captures.js';
 import { findKeyword, findToken, propertyAccess, separatorAfterDirective, skipTrivia, spellsName } from '../text.js';
 
 export interface ShellContext {
@@ -471,6 +471,7 @@ function lowerHoistedArrow(
   // `super` arrows already exist under their capture names).
   const passed: [key: string, local: string, value: string][] = where.hoist.passedNames.map((name) => [name, name, name]);
   if (fn.captures.has('arguments')) passed.push(['a', names.arguments, 'arguments']);
+  if (fn.captures.has('outerArguments')) passed.push(['a', names.outerArguments, outerArgumentsReader]);
   if (fn.captures.has('newTarget')) passed.push(['n', names.newTarget, 'new.target']);
   if (fn.superUses.has('superGet')) passed.push(['g', names.superGet, owner.lowered ? names.superGet : '(key) => super[key]']);
   if (fn.superUses.has('superSet')) passed.push(['s', names.superSet, owner.lowered ? names.superSet : '(key, value) => super[key] = value']);

@@ -2,6 +2,8 @@
 //
 //   "async () => arguments[0]"     => "const _arguments = arguments; ... function* _f() { return _arguments[0] }"
 //   "async () => new.target"       => "const _newTarget = new.target; ... return _newTarget"
+//   "async () => arguments[0]" outside any function
+//                                  => "const _arguments = (typeOf) => typeOf ? typeof arguments : arguments; ... return _arguments()[0]"
 //   "async m() { super.x = 1 }"    => "m() { const _superSet = (k, v) => super[k] = v; return spawn(function* _m() { _superSet("x", 1) }, ...) }"
 //   "super.m(a)" in such a body    => "apply(_superGet("m"), this, [a])"
 //
@@ -10,7 +12,10 @@
 // method-like boundary that owns them (a method, a class field initializer or a static block: the
 // spec gives fields and static blocks their own HomeObject). `super` arrows close over the real
 // receiver, and `super` stays dynamic: each access reads HomeObject's current [[Prototype]].
-// `this` needs no capture: every lowered function passes its receiver to the driver.
+// `this` needs no capture: every lowered function passes its receiver to the driver. Outside any
+// function, `arguments` is read when the body reads it, not taken once: in a module or a browser
+// script it names nothing (a ReferenceError there, as natively, or "undefined" for `typeof`), in a
+// CommonJS file the loader's function's arguments.
 import type MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import type { Capture, ContextReference } from '../analyze/functions.js';
@@ -20,8 +25,11 @@ import { findToken } from '../text.js';
 export type CaptureNames = Record<Capture, string>;
 
 export function claimCaptureNames(names: NameAllocator): CaptureNames {
+  const argumentsName = names.claim('_arguments');
   return {
-    arguments: names.claim('_arguments'),
+    arguments: argumentsName,
+    // A function captures one or the other, never both.
+    outerArguments: argumentsName,
     newTarget: names.claim('_newTarget'),
     superGet: names.claim('_superGet'),
     superSet: names.claim('_superSet'),
@@ -29,10 +37,14 @@ export function claimCaptureNames(names: NameAllocator): CaptureNames {
   };
 }
 
+/** What reads `arguments` outside any function, where the arrow stands (`_arguments(1)` is its `typeof`). */
+export const outerArgumentsReader = '(typeOf) => typeOf ? typeof arguments : arguments';
+
 /** The declarations a lowered function places before its generator. */
 export function captureDeclarations(captures: Set<Capture>, names: CaptureNames): string {
   let text = '';
   if (captures.has('arguments')) text += `const ${names.arguments} = arguments; `;
+  if (captures.has('outerArguments')) text += `const ${names.outerArguments} = ${outerArgumentsReader}; `;
   if (captures.has('newTarget')) text += `const ${names.newTarget} = new.target; `;
   if (captures.has('superGet')) text += `const ${names.superGet} = (key) => super[key]; `;
   if (captures.has('superSet')) text += `const ${names.superSet} = (key, value) => super[key] = value; `;
@@ -61,6 +73,15 @@ export function rewriteReference(s: MagicString, code: string, reference: Contex
       const { node, parent } = reference;
       if (parent.type === 'ObjectProperty' && parent.shorthand) s.update(node.start!, node.end!, `arguments: ${names.arguments}`);
       else s.update(node.start!, node.end!, names.arguments);
+      return;
+    }
+    case 'outerArguments': {
+      const { node, parent } = reference;
+      const read = `${names.outerArguments}()`;
+      if (parent.type === 'UnaryExpression' && parent.operator === 'typeof') s.update(parent.start!, parent.end!, `${names.outerArguments}(1)`);
+      else if (parent.type === 'ObjectProperty' && parent.shorthand) s.update(node.start!, node.end!, `arguments: ${read}`);
+      // `new arguments.C()` constructs `arguments.C`: `new (_arguments()).C()`, not `new _arguments()` first.
+      else s.update(node.start!, node.end!, reference.inNewCallee ? `(${read})` : read);
       return;
     }
     case 'newTarget':
