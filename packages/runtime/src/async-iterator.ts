@@ -3,7 +3,8 @@
 //   "for await (x of [p])" / "yield* [p]"  =>  getAsyncIterator([p]) sends to an async-from-sync view
 // An iterator is handed to its consumer as one function, `send(kind, args)`: it calls the iterator's
 // next (read once, by GetIterator), throw or return (read by GetMethod at each call) and returns what
-// the call returned, for the consumer to await, or NO_METHOD when throw or return is missing. The
+// the call returned, for the consumer to await, or NO_METHOD when throw or return is missing (a
+// missing `next` is called all the same, and throws). The
 // async-from-sync view is never reachable from user code, so it needs no object: it is a `send` over
 // the sync iterator's `send`. It follows the current specification (ecma262 PR 2600): a rejected value
 // closes the sync iterator, and a missing `throw` closes it and rejects with a TypeError (Node 20
@@ -21,7 +22,9 @@ export function getAsyncIterator(value: unknown): Send {
   if (!isObject(iterator)) fail('not an object');
   const next = (iterator as { next: Function }).next;
   const send: Send = (kind, args) => {
-    const method = kind ? getMethod(iterator, kind === 1 ? 'throw' : 'return') : next;
+    // `next` is called whatever it is: one that is missing or not callable is a TypeError (IteratorNext).
+    if (!kind) return apply(next, iterator, args);
+    const method = getMethod(iterator, kind === 1 ? 'throw' : 'return');
     return method === undefined ? NO_METHOD : apply(method, iterator, args);
   };
   return isSync ? fromSync(send) : send;
