@@ -1,55 +1,35 @@
 // Runs a program natively and lowered, each in a fresh realm, and returns what it logged. The log
 // is the oracle: same values, same errors, same order across microtask ticks.
-import vm from 'node:vm';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { transform, type TransformOptions } from '@yieldfrom/transformer';
+import { runScript } from './run-script.mjs';
 
-export interface RunResult {
-  log: string[];
-}
+export { describe, runScript, settle, type RunResult } from './run-script.mjs';
 
-/** Formats a logged value the same way for both realms (objects from either realm look alike). */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'function') return `function ${value.name}`;
-  if (value instanceof Object || (typeof value === 'object' && value !== null)) {
-    const tag = Object.prototype.toString.call(value);
-    if (tag === '[object Error]' || (value as Error).stack !== undefined && 'message' in (value as object)) {
-      return `${(value as Error).name}: ${(value as Error).message}`;
-    }
-    if (tag === '[object Promise]') return 'Promise';
-    try {
-      return JSON.stringify(value) ?? tag;
-    } catch {
-      return tag;
-    }
-  }
-  return typeof value === 'bigint' ? `${value}n` : String(value);
-}
-
-/** Waits until the microtask queue has drained and a few macrotask turns passed. */
-export async function settle(turns = 5): Promise<void> {
-  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
-}
+const child = fileURLToPath(new URL('./run-script-child.mjs', import.meta.url));
 
 /**
- * Evaluates `code` as a script in a new context with `log(...values)`; waits for it to go quiet.
- * A synchronous throw is logged as `uncaught <Error>`.
+ * runScript in a child process: the log, or null when the program has not gone quiet after
+ * `timeoutMs` (an endless microtask loop never lets the parent's own turns come).
  */
-export async function runScript(code: string, filename: string): Promise<RunResult> {
-  const log: string[] = [];
-  const context = vm.createContext({
-    log: (...values: unknown[]) => log.push(values.map(describe).join(' ')),
-    setTimeout,
-    console,
+export function runScriptInChild(code: string, filename: string, timeoutMs = 5000): Promise<string[] | null> {
+  return new Promise((resolve, reject) => {
+    // (What the program prints with `console` goes to the child's standard error, left out here.)
+    const runner = spawn(process.execPath, [child], { env: { ...process.env, RUN_SCRIPT_FILENAME: filename }, stdio: ['pipe', 'pipe', 'ignore'] });
+    let output = '';
+    const timer = setTimeout(() => runner.kill('SIGKILL'), timeoutMs);
+    runner.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    runner.on('error', reject);
+    runner.on('close', (status) => {
+      clearTimeout(timer);
+      if (status === 0) resolve(JSON.parse(output) as string[]);
+      else if (status === null) resolve(null);
+      else reject(new Error(`the program's runner exited with status ${status}`));
+    });
+    runner.stdin.end(code);
   });
-  try {
-    vm.runInContext(code, context, { filename });
-  } catch (error) {
-    log.push(`uncaught ${describe(error)}`);
-  }
-  await settle();
-  return { log };
 }
 
 export function lower(code: string, options: TransformOptions = {}): string {

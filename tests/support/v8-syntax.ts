@@ -35,3 +35,12 @@ export function v8Accepts(cases: SyntaxCase[]): boolean[] {
   if (child.status !== 0) throw new Error(`the syntax checker failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as boolean[];
 }
+
+/**
+ * Whether a syntax error Babel's parser reports is one V8 leaves to run time: V8 compiles an
+ * assignment to a call (`f() = 1`, `f()++`, `for (f() of xs)`) and throws a ReferenceError if it
+ * runs (web compatibility), where the specification makes it an early error.
+ */
+export function isLeftToRunTimeByV8(syntaxErrorMessage: string): boolean {
+  return /Invalid left-hand side/.test(syntaxErrorMessage);
+}

@@ -22,6 +22,8 @@ export function lowerAsyncGeneratorReturn(s: MagicString, node: t.ReturnStatemen
   const argument = node.argument!;
   // `return a, b` returns b: a sequence keeps its own parentheses inside the call.
   const sequence = argument.type === 'SequenceExpression';
-  s.prependRight(argument.start!, `yield ${names.awaitMarker}(${sequence ? '(' : ''}`);
+  // Minified code writes `return"x"`: the keyword needs a space before the `yield`.
+  const space = /[\w$]/.test(s.original[argument.start! - 1]!) ? ' ' : '';
+  s.prependRight(argument.start!, `${space}yield ${names.awaitMarker}(${sequence ? '(' : ''}`);
   s.appendLeft(argument.end!, sequence ? '))' : ')');
 }

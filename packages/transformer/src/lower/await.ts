@@ -24,7 +24,8 @@ export function lowerAwait(s: MagicString, code: string, site: AwaitSite, marker
     // The call opens before the argument's own parentheses, which keep grouping inside it (`await (a,
     // b)` awaits b), and before any parenthesis that a lowering inside opens where the argument starts
     // (`await (await x + 1)`: the inner `(yield ...)` must stay inside the call).
-    s.prependRight(argumentStart, `${marker}(`);
+    // (`await(x)`, as minifiers write it, needs a space after the `yield`.)
+    s.prependRight(argumentStart, `${argumentStart === start + 5 ? ' ' : ''}${marker}(`);
     s.appendLeft(argument.end!, ')');
   }
   if (hasLineBreak(code, start + 5, argumentStart)) {

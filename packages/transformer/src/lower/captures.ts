@@ -107,8 +107,10 @@ function rewriteSuper(s: MagicString, code: string, reference: Extract<ContextRe
   // are (the key's own edits, and its parentheses: `super[(a, b)]` has one key, `b`).
   const keyText = (open: string, close: string) => {
     if (member.computed) {
-      s.update(node.start!, bracketEnd(), open);
-      s.update(member.end! - 1, member.end!, close);
+      // `super[a, b]` (as minifiers write it) has the one key `b` too: the call gets it in parentheses.
+      const sequence = member.property.type === 'SequenceExpression' && !member.property.extra?.parenthesized;
+      s.update(node.start!, bracketEnd(), sequence ? `${open}(` : open);
+      s.update(member.end! - 1, member.end!, sequence ? `)${close}` : close);
     } else {
       const name = (member.property as t.Identifier).name;
       s.update(node.start!, member.end!, `${open}${JSON.stringify(name)}${close}`);
