@@ -27,3 +27,16 @@ export function mutateSource(text: string, seed: number): string {
   }
   return tokens.join('');
 }
+
+// What a formatter, a minifier or a person puts between tokens: nothing the grammar reads, but a line
+// break where automatic semicolon insertion meets it (`return` then a line break returns nothing).
+const layout = [' ', '\n', '\n\n    ', '/* c */', '/*\n*/', '// c\n', '\t'];
+
+/** `text` with spaces, line breaks and comments put between random tokens; the same seed gives the same text. */
+export function reformatSource(text: string, seed: number): string {
+  const { pick, below } = random(seed);
+  const tokens = text.match(token) ?? [];
+  const insertions = 1 + below(12);
+  for (let insertion = 0; insertion < insertions; insertion++) tokens.splice(below(tokens.length + 1), 0, pick(layout));
+  return tokens.join('');
+}

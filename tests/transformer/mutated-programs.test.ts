@@ -1,8 +1,9 @@
-// The fixtures' exec programs with random token edits (tests/support/mutate-source.ts): every one V8
-// still compiles must log the same natively and lowered, on the same ticks. The edits reach where no
-// fixture was written to go (an iterator that lost its `next`, `arguments` in an async arrow that
-// lost its function). Each run is a child process, so a program that never goes quiet (an endless
-// microtask loop) cannot hang the suite; a run that times out on one side only is a failure.
+// The fixtures' exec programs with random token edits, or with spaces, line breaks and comments put
+// between tokens (tests/support/mutate-source.ts): every one V8 still compiles must log the same
+// natively and lowered, on the same ticks. The edits reach where no fixture was written to go (an
+// iterator that lost its `next`, `arguments` in an async arrow that lost its function). Each run is a
+// child process, so a program that never goes quiet (an endless microtask loop) cannot hang the
+// suite; a run that times out on one side only is a failure.
 //
 // Compared up to three documented differences (docs/semantics.md): a TypeError's message (V8's name
 // the source text, "it is not async iterable", the runtime's are terse), `yield` used as a name in
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { YieldfromError } from '@yieldfrom/transformer';
 import { lower, runScriptInChild } from '../support/exec.js';
-import { mutateSource } from '../support/mutate-source.js';
+import { mutateSource, reformatSource } from '../support/mutate-source.js';
 import { random } from '../support/random.js';
 import { isLeftToRunTimeByV8 } from '../support/v8-syntax.js';
 
@@ -63,47 +64,77 @@ const typeErrorMessages = [
 const comparable = (log: string[]) =>
   log.map((line) => typeErrorMessages.reduce((text, message) => text.replace(message, 'TypeError'), line).replace(/\b_yield\b/g, 'yield'));
 
-describe('mutated programs', () => {
-  it('run the same natively and lowered', { timeout: 600_000 }, async () => {
-    const programs = execPrograms();
-    const cases: { seed: number; code: string; lowered: string }[] = [];
-    for (let seed = from; seed < from + count; seed++) {
-      const { pick, chance } = random(seed * 6007);
-      const code = mutateSource(pick(programs), seed);
-      if (!compiles(code)) continue;
-      let lowered: string;
-      try {
-        lowered = lower(code, { asyncFunctionPrototype: chance(0.3) });
-      } catch (error) {
-        // What the lowering refuses (YF1004) it says so: that is covered elsewhere. A syntax error V8
-        // does not report is a failure, but for the early errors V8 leaves to run time.
-        if (error instanceof YieldfromError && error.code !== 'YF9001' && (error.code !== 'YF1001' || isLeftToRunTimeByV8(error.message))) continue;
-        throw new Error(`seed ${seed}: ${(error as Error).message}\n${code}`);
-      }
-      cases.push({ seed, code, lowered });
+interface Case {
+  seed: number;
+  code: string;
+  lowered: string;
+}
+
+/** The seeds' programs that V8 compiles, each with its lowering. */
+function lowerCases(edit: (program: string, seed: number) => string, seedSalt: number, seeds: number): Case[] {
+  const programs = execPrograms();
+  const cases: Case[] = [];
+  for (let seed = from; seed < from + seeds; seed++) {
+    const { pick, chance } = random(seed * seedSalt);
+    const code = edit(pick(programs), seed);
+    if (!compiles(code)) continue;
+    let lowered: string;
+    try {
+      lowered = lower(code, { asyncFunctionPrototype: chance(0.3) });
+    } catch (error) {
+      // What the lowering refuses (YF1004) it says so: that is covered elsewhere. A syntax error V8
+      // does not report is a failure, but for the early errors V8 leaves to run time.
+      if (error instanceof YieldfromError && error.code !== 'YF9001' && (error.code !== 'YF1001' || isLeftToRunTimeByV8(error.message))) continue;
+      throw new Error(`seed ${seed}: ${(error as Error).message}\n${code}`);
     }
-    // Two children at a time, one per core here.
-    const failures: string[] = [];
-    let compared = 0;
-    const queue = [...cases];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { seed, code, lowered } = next;
-        const native = await runScriptInChild(code, 'native.js');
-        const lowerRun = await runScriptInChild(lowered, 'lowered.js');
-        if (!native !== !lowerRun) failures.push(`seed ${seed}: only the ${native ? 'lowered' : 'native'} run never went quiet\n${code}`);
-        else if (native && lowerRun) {
-          compared++;
-          const [a, b] = [comparable(native), comparable(lowerRun)];
-          const at = a.findIndex((line, i) => line !== b[i]);
-          // An edit that turns a function into text (`fn + ""`) shows the lowering itself (semantics B6).
-          const showsFunctionText = at !== -1 && /\b_(spawn|asyncGenerator|freshGenerator)\(|function\* _/.test(b[at]!);
-          if ((at !== -1 || a.length !== b.length) && !showsFunctionText) failures.push(`seed ${seed}: line ${at === -1 ? a.length : at}: native ${JSON.stringify(a[at])}, lowered ${JSON.stringify(b[at])}\n${code}`);
+    cases.push({ seed, code, lowered });
+  }
+  return cases;
+}
+
+/** Runs each case natively and lowered, two children at a time (one per core here): what differs. */
+async function differences(cases: Case[]): Promise<{ failures: string[]; compared: number }> {
+  const failures: string[] = [];
+  let compared = 0;
+  const queue = [...cases];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { seed, code, lowered } = next;
+      const native = await runScriptInChild(code, 'native.js');
+      const lowerRun = await runScriptInChild(lowered, 'lowered.js');
+      if (!native !== !lowerRun) failures.push(`seed ${seed}: only the ${native ? 'lowered' : 'native'} run never went quiet\n${code}`);
+      else if (native && lowerRun) {
+        compared++;
+        const [a, b] = [comparable(native), comparable(lowerRun)];
+        const at = a.findIndex((line, i) => line !== b[i]);
+        // An edit that turns a function into text (`fn + ""`) shows the lowering itself (semantics B6).
+        const showsFunctionText = at !== -1 && /\b_(spawn|asyncGenerator|freshGenerator)\(|function\* _/.test(b[at]!);
+        if ((at !== -1 || a.length !== b.length) && !showsFunctionText) {
+          failures.push(`seed ${seed}: line ${at === -1 ? a.length : at}: native ${JSON.stringify(a[at])}, lowered ${JSON.stringify(b[at])}\n${code}`);
         }
       }
-    };
-    await Promise.all([worker(), worker()]);
-    expect(failures.length ? `${failures.length} of ${cases.length} programs fail; the first:\n${failures.slice(0, 3).join('\n\n')}` : '').toBe('');
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return { failures, compared };
+}
+
+const report = (failures: string[], cases: Case[]) => (failures.length ? `${failures.length} of ${cases.length} programs fail; the first:\n${failures.slice(0, 3).join('\n\n')}` : '');
+
+describe('mutated programs', () => {
+  it('run the same natively and lowered', { timeout: 600_000 }, async () => {
+    const cases = lowerCases(mutateSource, 6007, count);
+    const { failures, compared } = await differences(cases);
+    expect(report(failures, cases)).toBe('');
     expect(compared).toBeGreaterThan(count / 6);
+  });
+
+  it('run the same natively and lowered with spaces, line breaks and comments put between tokens', { timeout: 600_000 }, async () => {
+    // (Most of these compile, so fewer seeds give as many runs.)
+    const seeds = Math.ceil(count / 2);
+    const cases = lowerCases(reformatSource, 7001, seeds);
+    const { failures, compared } = await differences(cases);
+    expect(report(failures, cases)).toBe('');
+    expect(compared).toBeGreaterThan(seeds / 3);
   });
 });
